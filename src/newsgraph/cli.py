@@ -91,7 +91,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="with -o FILE and --format jsonl: skip inputs already in FILE")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: when stderr is a terminal)")
-    ex.add_argument("--max-bytes", type=parse_size, metavar="SIZE",
+    ex.add_argument("--max-bytes", type=_size, metavar="SIZE",
                     help="refuse inputs larger than this (e.g. 50MB)")
     ex.add_argument("--url-timeout", type=float, metavar="SECONDS", help="URL timeout")
     ex.add_argument("--batch-size", type=int, metavar="N", help="articles per spaCy batch")
@@ -102,6 +102,13 @@ def build_parser() -> argparse.ArgumentParser:
     sc = commands.add_parser("schema", help="print the JSON Schema of the article record")
     sc.set_defaults(run=run_schema, command="schema")
     return parser
+
+
+def _size(text: str) -> int:
+    try:
+        return parse_size(text)
+    except NewsgraphError as e:
+        raise argparse.ArgumentTypeError(str(e)) from None
 
 
 def _settings_epilog() -> str:

@@ -64,10 +64,18 @@ def extract(
     raise InputError(str(source), "no article found")
 
 
+_PATH_LIKE = re.compile(
+    r"^\S+(\.(txt|html?|gz|jsonl|ndjson|warc|rss|atom|xml))$|^[.~]?/\S*$", re.IGNORECASE
+)
+
+
 def _names_an_input(value: str) -> bool:
+    """A URL, an existing path, or a string shaped like a path (so a mistyped file name is
+    reported as missing instead of being read as a one-word article)."""
+    value = value.strip()
     if "\n" in value or len(value) > 4096:
         return False
-    if re.match(r"https?://\S+$", value.strip()):
+    if re.match(r"https?://\S+$", value) or _PATH_LIKE.match(value):
         return True
     try:
         return Path(value).exists()

@@ -148,7 +148,7 @@ class Article:
 
     def to_dict(self) -> dict[str, Any]:
         """The JSON form of CONTRACT.md: `schema` first, spans as lists."""
-        data = asdict(self)
+        data = _jsonable(asdict(self))
         return {"schema": data.pop("schema"), **data}
 
     @classmethod
@@ -165,6 +165,15 @@ class Article:
         values["dates"] = [DateRef(**{**d, "span": tuple(d["span"])}) for d in data.get("dates", [])]
         values["events"] = [_event(e) for e in data.get("events", [])]
         return cls(**values)
+
+
+def _jsonable(value: Any) -> Any:
+    """Spans are tuples in Python and arrays in JSON: make `to_dict` the JSON form itself."""
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_jsonable(v) for v in value]
+    return value
 
 
 def _entity(data: dict[str, Any]) -> Entity:

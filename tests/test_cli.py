@@ -36,7 +36,7 @@ def test_version_and_help() -> None:
     done = run("--help")
     assert done.returncode == 0 and "extract" in done.stdout and "schema" in done.stdout
     done = run("extract", "--help")
-    assert "--published" in done.stdout and "max_bytes" in done.stdout
+    assert "--published" in done.stdout and "--max-bytes" in done.stdout
 
 
 def test_no_command_prints_usage_and_fails() -> None:

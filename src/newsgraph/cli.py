@@ -72,8 +72,6 @@ def build_parser() -> argparse.ArgumentParser:
         "extract",
         help="extract article records from files, folders, URLs, JSON Lines, WARC, feeds, stdin",
         description="Extract one article record per article in the inputs, in input order.",
-        epilog=_settings_epilog(),
-        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     ex.add_argument("inputs", nargs="+", metavar="INPUT",
                     help="a path (.txt, .html, .html.gz, .jsonl, .warc[.gz], .rss/.atom/.xml, "
@@ -91,10 +89,7 @@ def build_parser() -> argparse.ArgumentParser:
                     help="with -o FILE and --format jsonl: skip inputs already in FILE")
     ex.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                     help="progress bar on stderr (default: when stderr is a terminal)")
-    ex.add_argument("--max-bytes", type=_size, metavar="SIZE",
-                    help="refuse inputs larger than this (e.g. 50MB)")
-    ex.add_argument("--url-timeout", type=float, metavar="SECONDS", help="URL timeout")
-    ex.add_argument("--batch-size", type=int, metavar="N", help="articles per spaCy batch")
+    _add_settings(ex)
     ex.add_argument("--debug", action="store_true", default=argparse.SUPPRESS,
                     help="show tracebacks and debug logs")
     ex.set_defaults(run=run_extract, command="extract")
@@ -104,18 +99,21 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def _add_settings(parser: argparse.ArgumentParser) -> None:
+    """One option per setting, from the settings table (names, types and help stay in step)."""
+    group = parser.add_argument_group("settings (also NEWSGRAPH_<NAME> in the environment)")
+    for name, default, help_ in describe():
+        kind: Callable[[str], Any] = _size if name == "max_bytes" else type(default)
+        group.add_argument(f"--{name.replace('_', '-')}", dest=name, type=kind,
+                           metavar=name.split("_")[-1].upper(),
+                           help=f"{help_} (default: {default})".replace("%", "%%"))
+
+
 def _size(text: str) -> int:
     try:
         return parse_size(text)
     except NewsgraphError as e:
         raise argparse.ArgumentTypeError(str(e)) from None
-
-
-def _settings_epilog() -> str:
-    lines = ["settings (option, or environment variable NEWSGRAPH_<NAME>):"]
-    for name, default, help_ in describe():
-        lines.append(f"  {name} = {default!r}: {help_}")
-    return "\n".join(lines)
 
 
 def run_schema(args: argparse.Namespace) -> int:
@@ -129,8 +127,7 @@ def run_extract(args: argparse.Namespace) -> int:
     from newsgraph.ingest import holds_many
     from newsgraph.pipeline import extract_all, parse_published
 
-    settings = Settings.from_env(max_bytes=args.max_bytes, url_timeout=args.url_timeout,
-                                 batch_size=args.batch_size)
+    settings = Settings.from_env(**{name: getattr(args, name) for name, _, _ in describe()})
     parse_published(args.published)  # a bad --published fails before any work
     if args.resume and not (args.output and args.format == "jsonl"):
         raise_config("--resume needs -o FILE and --format jsonl")
@@ -226,20 +223,30 @@ class _Writer:
 
 
 class _JsonWriter(_Writer):
-    """An object for one article, an array when the inputs can hold several."""
+    """An object for one article; an array when the inputs can hold several, or as soon as a
+    second article turns up (a URL that turns out to be a feed), so the output is always JSON."""
+
+    def __init__(self, out: IO[str], as_array: bool) -> None:
+        super().__init__(out, as_array)
+        self.held: str | None = None
 
     def send(self, article: Article) -> None:
         body = json.dumps(article.to_dict(), ensure_ascii=False, indent=2)
-        if self.as_array:
-            body = ("[\n" if not self.count else ",\n") + body
-        self.out.write(body)
+        if not self.as_array and self.held is None and not self.count:
+            self.held = body
+        else:
+            if self.held is not None:
+                self.as_array = True
+                self.out.write("[\n" + self.held)
+                self.held = None
+            self.out.write(("[\n" if not self.count else ",\n") + body)
         super().send(article)
 
     def close(self) -> None:
-        if self.as_array:
+        if self.held is not None:
+            self.out.write(self.held + "\n")
+        elif self.as_array:
             self.out.write("\n]\n" if self.count else "[]\n")
-        elif self.count:
-            self.out.write("\n")
         super().close()
 
 

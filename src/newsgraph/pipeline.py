@@ -92,10 +92,11 @@ def extract_all(
 ) -> Iterator[Outcome]:
     """Records (or the error that stopped each input) for every article in the inputs, in order.
 
-    `skip` holds sources already done (a resumed run): those documents are read but not processed.
+    `skip` holds sources already done (a resumed run): whole inputs among them (a file, a URL)
+    are not even read; records of a container (a JSON Lines line) are read but not processed.
     """
     settings = settings or Settings.from_env()
-    raws = read_inputs(list(inputs), settings)
+    raws = read_inputs([i for i in inputs if i not in skip], settings)
     if skip:
         raws = (r for r in raws if isinstance(r, InputError) or r.source not in skip)
     yield from process(raws, published, settings=settings)

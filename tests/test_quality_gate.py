@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib.util
 import json
+import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -23,6 +24,7 @@ def _scorer() -> ModuleType:
     spec = importlib.util.spec_from_file_location("score", HERE / "eval" / "score.py")
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules["score"] = module  # its dataclasses look their module up while being defined
     spec.loader.exec_module(module)
     return module
 

@@ -1,20 +1,118 @@
 """Cleaning: from a raw document to the article body and its metadata.
 
-(Development baseline: one paragraph per non-empty line; the real cleaners replace it.)
+A text scrape is cut into lines, an HTML page into the blocks trafilatura keeps; then the same
+rules judge every block, in this order, and the first to judge a block wins:
+
+1. one line at a time: chrome phrases (data/clean/chrome.toml), share rows, date stamps,
+   datelines, bylines ("By Jane Doe and John Roe, Reuters");
+2. a section marker ("More from …", "Related") and the run of teasers under it;
+3. end matter: a heading such as "About Acme Corp" or "Media contact" and all that follows;
+4. author bio lines above or below the body ("Jane Doe is a reporter at …");
+5. the head: title and dek (found by shape in text, from the page's metadata in HTML);
+6. repeats of an earlier paragraph, of the title or of the dek;
+7. what trails the body: headings with nothing under them, teaser cards, short lines without
+   sentence punctuation.
+
+Every dropped block is kept in `removed` with its reason.
 """
 
 from __future__ import annotations
 
+from newsgraph.clean.blocks import ends_sentence, text_blocks, word_count
+from newsgraph.clean.chrome import (
+    dropped,
+    kept,
+    mark_bios,
+    mark_duplicates,
+    mark_end_matter,
+    mark_lines,
+    mark_teasers,
+    mark_trailing,
+)
 from newsgraph.clean.document import CleanDocument
+from newsgraph.clean.draft import Draft
+from newsgraph.clean.header import mark_page_header, mark_text_header
+from newsgraph.clean.html import read_page
+from newsgraph.clean.people import dateline_agency, merge_names
 from newsgraph.errors import NoArticle
 from newsgraph.ingest.document import RawDocument
+from newsgraph.record import Removed
 
 __all__ = ["CleanDocument", "clean"]
 
 
 def clean(raw: RawDocument) -> CleanDocument:
-    paragraphs = [line.strip() for line in raw.content.splitlines() if line.strip()]
+    """The article in a raw document: body paragraphs, metadata, and what was dropped and why.
+
+    Raises `NoArticle` when nothing of an article is left: an HTML page without article text (a
+    login form, an index of links), or a text that is only page chrome.
+    """
+    if raw.markup == "html":
+        return _clean_html(raw)
+    return _clean_text(raw)
+
+
+def _clean_text(raw: RawDocument) -> CleanDocument:
+    draft = Draft(text_blocks(raw.content))
+    if not draft.blocks:
+        raise NoArticle(raw.source, "the text is empty")
+    _mark_chrome(draft)
+    mark_text_header(draft, raw.title)
+    _mark_body_repeats(draft)
+    return _finish(raw, draft, language=None)
+
+
+def _clean_html(raw: RawDocument) -> CleanDocument:
+    page = read_page(raw.content, raw.url)
+    if page is None or not page.blocks:
+        raise NoArticle(raw.source, "no article text found in the page (is it an article?)")
+    draft = Draft(page.blocks)
+    _mark_chrome(draft)
+    mark_page_header(draft, raw.title or page.title, page.description)
+    _mark_body_repeats(draft)
+    if not any(_is_sentence(text) for text in kept(draft)):
+        raise NoArticle(raw.source, "the page has no article text, only links or labels")
+    draft.credit(page.authors, page.sitename)
+    draft.authors = merge_names(page.authors, draft.authors)
+    draft.published = page.date or draft.published
+    return _finish(raw, draft, language=page.language)
+
+
+# A page is an article when at least one block left is a sentence of this many words: link
+# lists, menus and login forms have none; a news brief of one short sentence still counts.
+_ARTICLE_MIN_WORDS = 4
+
+
+def _is_sentence(text: str) -> bool:
+    return ends_sentence(text) and word_count(text) >= _ARTICLE_MIN_WORDS
+
+
+def _mark_chrome(draft: Draft) -> None:
+    mark_lines(draft)
+    mark_teasers(draft)
+    mark_end_matter(draft)
+    mark_bios(draft)
+
+
+def _mark_body_repeats(draft: Draft) -> None:
+    mark_duplicates(draft)
+    mark_trailing(draft)
+
+
+def _finish(raw: RawDocument, draft: Draft, language: str | None) -> CleanDocument:
+    paragraphs = kept(draft)
     if not paragraphs:
-        raise NoArticle(raw.source, "no article text found")
-    return CleanDocument(source=raw.source, paragraphs=paragraphs, url=raw.url,
-                         title=raw.title, published=raw.published)
+        raise NoArticle(raw.source, "no article text left once page chrome is removed")
+    publisher = draft.publisher or dateline_agency(paragraphs[0])
+    return CleanDocument(
+        source=raw.source,
+        paragraphs=paragraphs,
+        title=draft.title,
+        subtitle=draft.subtitle,
+        authors=draft.authors,
+        publisher=publisher,
+        published=draft.published or draft.updated,
+        url=raw.url,
+        language=language,
+        removed=[Removed(text, reason) for text, reason in dropped(draft)],
+    )

@@ -58,14 +58,14 @@ def pipe(items: list[tuple[str, Any]], batch_size: int = 32) -> list[tuple[Doc, 
     nlp = load_nlp()
     try:
         return list(nlp.pipe(items, batch_size=batch_size, as_tuples=True))
-    except Exception as e:  # noqa: BLE001 - any component failure; isolated below
+    except Exception as e:
         log.warning("spaCy failed on a batch of %d documents (%s); retrying one by one",
                     len(items), e)
     out = []
     for text, context in items:
         try:
             out.append((nlp(text), context))
-        except Exception as e:  # noqa: BLE001
+        except Exception as e:
             log.warning("spaCy failed on one document: %s", e)
             out.append((Doc(nlp.vocab), context))
     return out
@@ -74,7 +74,7 @@ def pipe(items: list[tuple[str, Any]], batch_size: int = 32) -> list[tuple[Doc, 
 @functools.lru_cache(maxsize=65536)
 def _lemma(lower: str, upos: str) -> str:
     lemmatizer = load_nlp().get_pipe("lemmatizer")
-    tables = lemmatizer.lookups
+    tables = lemmatizer.lookups  # type: ignore[attr-defined]  # spaCy types pipes as callables
     index = tables.get_table("lemma_index", {}).get(upos, {})
     exceptions = tables.get_table("lemma_exc", {}).get(upos, {})
     rules = tables.get_table("lemma_rules", {}).get(upos, {})
@@ -83,7 +83,7 @@ def _lemma(lower: str, upos: str) -> str:
     forms: list[str] = []
     for old, new in rules:
         if lower.endswith(old):
-            form = lower[: len(lower) - len(old)] + new
+            form = str(lower[: len(lower) - len(old)] + new)
             if form and form in index:
                 return form
             if form:
@@ -98,6 +98,6 @@ def lemma(token: Token) -> str:
     upos = _UPOS.get(token.tag_)
     if upos is None or upos == "propn":
         return token.lower_
-    if upos == "verb" and token.tag_ == "VB" or upos == "noun" and token.tag_ == "NN":
+    if (upos == "verb" and token.tag_ == "VB") or (upos == "noun" and token.tag_ == "NN"):
         return token.lower_
     return _lemma(token.lower_, upos)

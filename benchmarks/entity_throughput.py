@@ -1,0 +1,95 @@
+"""Entity-stage throughput: our pipeline plus `find_entities` against bare spaCy parsing.
+
+    python benchmarks/entity_throughput.py [--rounds 5] [--corpus tests/fixtures/corpus]
+
+The texts are the clean bodies of the corpus: the hand-checked `articleBody` of every page in
+`corpus/html/ground-truth.json` plus the seed article. In one process, alternating A B A B so
+that drift of a shared machine hits both sides:
+
+- A (ours): `load_nlp()` (tok2vec, tagger, parser, ner) over the texts with `nlp.pipe(...,
+  batch_size=32)`, then `find_entities(doc)` on every document;
+- B (bare): the same model loaded with its default full pipeline, `nlp.pipe(texts,
+  batch_size=32)`, nothing done with the result.
+
+It prints words/s of each side and the ratio of their times (A/B: below 1.15 means our overhead
+over the bare pipeline stays under 15%), and the entity stage's own cost in ms per 1,260-word
+article (its budget: well under ~8 ms, the time the two components we skip save). The first
+pass of each side is a warm-up (model caches, the gazetteer's one-time load).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import time
+from pathlib import Path
+
+import spacy
+
+from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.pipeline import load_nlp, model_name
+
+ROOT = Path(__file__).resolve().parents[1]
+#: The project's reference article length, in words, for per-article budgets.
+ARTICLE_WORDS = 1260
+
+
+def corpus_texts(corpus: Path) -> list[str]:
+    truth = json.loads((corpus / "html" / "ground-truth.json").read_text(encoding="utf-8"))
+    texts = [v["articleBody"] for _, v in sorted(truth.items())]
+    seed = corpus / "lithuania-troops.txt"
+    if seed.exists():
+        texts.append(seed.read_text(encoding="utf-8"))
+    return [t for t in texts if t.strip()]
+
+
+def run_ours(texts: list[str]) -> tuple[float, float]:
+    """(total seconds, seconds spent in find_entities)."""
+    nlp = load_nlp()
+    start = time.perf_counter()
+    in_stage = 0.0
+    for doc in nlp.pipe(texts, batch_size=32):
+        t = time.perf_counter()
+        find_entities(doc)
+        in_stage += time.perf_counter() - t
+    return time.perf_counter() - start, in_stage
+
+
+def run_bare(nlp: spacy.language.Language, texts: list[str]) -> float:
+    start = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32):
+        pass
+    return time.perf_counter() - start
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__,
+                                 formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--rounds", type=int, default=5)
+    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "corpus")
+    args = ap.parse_args()
+
+    texts = corpus_texts(args.corpus)
+    words = sum(len(t.split()) for t in texts)
+    bare_nlp = spacy.load(model_name())
+    run_ours(texts[:8]), run_bare(bare_nlp, texts[:8])  # warm-up
+    print(f"{len(texts)} articles, {words:,} words; {args.rounds} rounds, alternating")
+    print(f"{'round':>5} {'ours w/s':>10} {'bare w/s':>10} {'ratio':>6} "
+          f"{'entities ms/article':>20}")
+    ratios, stage_ms = [], []
+    for r in range(1, args.rounds + 1):
+        ours, stage = run_ours(texts)
+        bare = run_bare(bare_nlp, texts)
+        ratios.append(ours / bare)
+        stage_ms.append(stage / words * ARTICLE_WORDS * 1000)
+        print(f"{r:>5} {words / ours:>10,.0f} {words / bare:>10,.0f} {ours / bare:>6.3f} "
+              f"{stage_ms[-1]:>20.2f}")
+    ratio, ms = statistics.median(ratios), statistics.median(stage_ms)
+    print(f"median time ratio ours/bare {ratio:.3f} (overhead {100 * (ratio - 1):+.1f}%); "
+          f"entity stage {ms:.2f} ms per {ARTICLE_WORDS}-word article")
+    return 0 if ratio < 1.15 else 1
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

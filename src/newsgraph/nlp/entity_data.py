@@ -1,0 +1,228 @@
+"""The entity stage's language resources, loaded once from `newsgraph/data/entities/`.
+
+Everything the stage knows about particular names (countries and their variants, capitals,
+nationality words, organisations with several names, regions) and about English (role nouns,
+prepositions that make a capital a place) is data; this module turns the files into lookup
+tables keyed by `fold(name)`, so a mention is typed and linked with one dictionary look-up.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from dataclasses import dataclass, field
+from importlib import resources
+from typing import Any, Literal, cast
+
+import numpy
+from spacy.strings import get_string_id
+
+from newsgraph.nlp.gazetteer import Country, countries, fold
+from newsgraph.record import EntityType
+
+RefKind = Literal["country", "capital", "known", "group", "region"]
+
+#: Country demonyms that take no plural "s" (the Chinese, the British, the French, the Swiss).
+_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "i")
+
+
+@dataclass(frozen=True, slots=True)
+class Ref:
+    """What a name is known to be: the canonical referent a mention links to."""
+
+    kind: RefKind
+    #: ISO code for countries, capitals and nationalities; the canonical name otherwise.
+    id: str
+    type: EntityType
+    name: str
+    country: str | None = None
+    aliases: tuple[str, ...] = ()
+    #: for a group with no country: the name of the place it belongs to ("Soviet Union").
+    of: str | None = None
+
+    @property
+    def canon(self) -> str:
+        """The cluster key: every mention with the same canon is one entity."""
+        kind = "country" if self.kind == "capital" else self.kind
+        return f"{kind}:{self.id}"
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    labels: dict[str, EntityType]
+    not_names: frozenset[str]
+    pronouns: frozenset[str]
+    particles: frozenset[str]
+    directional: frozenset[str]
+    honorifics: frozenset[str]
+    org_heads: frozenset[str]
+    place_heads: frozenset[str]
+    place_descriptors: frozenset[str]
+    locative: frozenset[str]
+    directional_preps: frozenset[str]
+    motion_heads: frozenset[str]
+    government_nouns: frozenset[str]
+    not_metonyms: frozenset[str]
+    role_nouns: frozenset[str]
+    drop_adjectives: frozenset[str]
+    affiliation_preps: frozenset[str]
+
+
+@dataclass
+class Names:
+    """Every known name, folded, to what it refers to."""
+
+    refs: dict[str, Ref] = field(default_factory=dict)
+    #: capitals, kept apart: a capital is the country only when it acts (see metonymy.py).
+    capitals: dict[str, Ref] = field(default_factory=dict)
+    #: exact-case surface forms worth finding where the model tagged nothing.
+    scan_forms: dict[str, str] = field(default_factory=dict)
+    #: the first word of each scan form -> its forms, longest first.
+    scan_starts: dict[str, list[str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def scan_start_ids(self) -> Any:
+        """`scan_starts` as spaCy string ids (the ORTH values), for a vectorized look-up."""
+        return numpy.array(sorted(get_string_id(s) for s in self.scan_starts), dtype=numpy.uint64)
+    #: the forms of each nationality, for aliases ("Lithuanian" -> also "Lithuanians").
+    group_forms: dict[str, list[str]] = field(default_factory=dict)
+
+
+@functools.cache
+def _read_toml(area: str, name: str) -> dict[str, Any]:
+    text = (resources.files("newsgraph") / "data" / area / name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    lex = _read_toml("entities", "lexicon.toml")
+    titles = _read_toml("entities", "titles.toml")
+    words, meto = lex["words"], lex["metonymy"]
+
+    def fs(values: list[str]) -> frozenset[str]:
+        return frozenset(v.lower() for v in values)
+
+    return Lexicon(
+        labels=cast(dict[str, EntityType], dict(lex["labels"])),
+        not_names=fs(words["not_names"]),
+        pronouns=fs(words["pronouns"]),
+        particles=fs(words["particles"]),
+        directional=fs(words["directional"]),
+        honorifics=fs(words["honorifics"]),
+        org_heads=fs(words["org_heads"]),
+        place_heads=fs(words["place_heads"]),
+        place_descriptors=fs(words["place_descriptors"]),
+        locative=fs(meto["locative"]),
+        directional_preps=fs(meto["directional_preps"]),
+        motion_heads=fs(meto["motion_heads"]),
+        government_nouns=fs(meto["government_nouns"]),
+        not_metonyms=fs(meto["not_metonyms"]),
+        role_nouns=fs(titles["role_nouns"]),
+        drop_adjectives=fs(titles["drop_adjectives"]),
+        affiliation_preps=fs(titles["affiliation_preps"]),
+    )
+
+
+@functools.cache
+def common_nouns() -> frozenset[str]:
+    """English common nouns (the lemmatizer's noun index, WordNet-based): a one-word "person"
+    that only ever opens a sentence and is one of these ("Rice", "Keyboard") is a misread
+    capitalized word."""
+    from newsgraph.nlp.pipeline import load_nlp  # the loaded pipeline holds the tables
+
+    lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    return frozenset(table.get("noun", ()))
+
+
+def _plural(demonym: str) -> str | None:
+    return None if demonym.endswith(_NO_PLURAL) else demonym + "s"
+
+
+def _add(names: Names, form: str, ref: Ref, *, scan: bool = False) -> None:
+    key = fold(form)
+    if key and key not in names.refs:
+        names.refs[key] = ref
+    if scan and len(form) > 1:
+        names.scan_forms.setdefault(form, key)
+        forms = names.scan_starts.setdefault(re.split(r"[\s'’-]", form, maxsplit=1)[0], [])
+        forms.append(form)
+        forms.sort(key=len, reverse=True)
+
+
+#: Capitals of countries smaller than this are not read as metonyms: their names are mostly
+#: people's or other places' names ("Victoria", "Douglas"); the news capitals are all larger.
+_METONYM_MIN_POPULATION = 500_000
+
+
+def _add_countries(names: Names, extra: dict[str, Any]) -> None:
+    by_population = sorted(countries().values(), key=lambda c: -c.population)
+    not_metonyms = lexicon().not_metonyms
+    for c in by_population:
+        data = extra.get(c.iso, {})
+        ref = country_ref(c)
+        for form in (c.name, c.geonames_name, *data.get("aliases", [])):
+            _add(names, form, ref, scan=True)
+        metonyms = list(data.get("metonyms", []))
+        if c.capital and c.population >= _METONYM_MIN_POPULATION:
+            metonyms.append(c.capital)
+        for capital in metonyms:
+            key = fold(capital)
+            if key in not_metonyms or key == fold(c.name):
+                continue
+            names.capitals.setdefault(key, Ref("capital", c.iso, "PLACE", c.name, c.iso))
+
+
+def country_ref(c: Country) -> Ref:
+    extra = _read_toml("entities", "countries.toml").get(c.iso, {})
+    return Ref("country", c.iso, "PLACE", c.name, c.iso, tuple(extra.get("aliases", [])))
+
+
+def _add_groups(names: Names, data: dict[str, Any]) -> None:
+    # Largest country first: "Chinese" is China's before it is Hong Kong's or Macao's.
+    for c in sorted(countries().values(), key=lambda c: -c.population):
+        forms: list[str] = []
+        for demonym in c.demonyms:
+            plural = _plural(demonym)
+            forms += [demonym, *([plural] if plural else [])]
+        forms += data["countries"].get(c.iso, [])
+        if not forms or fold(forms[0]) in names.refs:
+            continue
+        ref = Ref("group", c.iso, "GROUP", forms[0], c.iso, tuple(forms))
+        names.group_forms[ref.canon] = forms
+        for form in forms:
+            _add(names, form, ref)
+    for name, spec in data["groups"].items():
+        forms = [name, *spec.get("forms", [])]
+        ref = Ref("group", name, "GROUP", name, spec.get("country"), tuple(forms), spec.get("of"))
+        names.group_forms[ref.canon] = forms
+        for form in forms:
+            _add(names, form, ref)
+
+
+@functools.cache
+def names() -> Names:
+    """The name tables. Order sets precedence: a known organisation's alias beats a country's,
+    a country's beats a nationality word's ("Congo" is a country before anything else)."""
+    out = Names()
+    for spec in _read_toml("entities", "known.toml")["entity"]:
+        ref = Ref("known", spec["name"], spec["type"], spec["name"], spec.get("country"),
+                  tuple(spec.get("aliases", [])))
+        for form in (spec["name"], *spec.get("aliases", [])):
+            _add(out, form, ref, scan=True)
+    _add_countries(out, _read_toml("entities", "countries.toml"))
+    for name, spec in _read_toml("entities", "regions.toml").items():
+        ref = Ref("region", name, "PLACE", name, spec.get("country"),
+                  tuple(spec.get("aliases", [])))
+        for form in (name, *spec.get("aliases", [])):
+            _add(out, form, ref)
+    _add_groups(out, _read_toml("entities", "demonyms.toml"))
+    return out
+
+
+def region_spec(name: str) -> dict[str, Any]:
+    """The regions.toml entry of a region Ref's id (coordinates, or the city it stands for)."""
+    spec: dict[str, Any] = _read_toml("entities", "regions.toml").get(name, {})
+    return spec

@@ -1,0 +1,279 @@
+"""One entity per referent: mentions grouped into clusters, and each cluster named.
+
+Mentions that the data links to one referent ("U.S.", "the United States", "Washington"
+acting) share a canon and start in one cluster; the rest start one cluster per name. Clusters
+are then joined by rules that hold within one article:
+
+- an acronym to its long form, when the text says so ("World Trade Organization (WTO)") or the
+  initials of exactly one longer name spell it ("PLA" -> "People's Liberation Army");
+- an organisation with a country before it to the same organisation without ("U.S. Congress",
+  "Congress");
+- a surname (or a given-name-first short form) to the one full name that ends or starts with
+  it; a surname shared by two people in the article joins neither;
+- a nationality's plural to its singular where the data does not know the word.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from newsgraph.nlp.entity_data import Ref, common_nouns, names
+from newsgraph.nlp.gazetteer import fold
+from newsgraph.nlp.labels import Mention
+from newsgraph.record import EntityType
+
+#: Words an acronym skips ("United Nations Educational, Scientific and Cultural ...").
+_ACRONYM_SKIP = frozenset({"of", "the", "and", "for", "&", "on", "in", "de", "du", "la", "to",
+                           "at", "des", "del"})
+
+
+@dataclass(slots=True)
+class Cluster:
+    mentions: list[Mention]
+    ref: Ref | None
+    type: EntityType = "OTHER"
+    name: str = ""
+    aliases: list[str] = field(default_factory=list)
+    #: `_longest` of the mentions, cached with the mention count it was computed for.
+    best: str = ""
+    size: int = 0
+
+    @property
+    def first(self) -> int:
+        return min(m.start_char for m in self.mentions)
+
+    def surfaces(self) -> list[str]:
+        """Every surface form, in text order."""
+        out: list[str] = []
+        for m in sorted(self.mentions, key=lambda m: m.start):
+            out += [m.text, *m.forms]
+        return out
+
+
+class _Forest:
+    """Union-find over cluster indices."""
+
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, keep: int, other: int) -> None:
+        a, b = self.find(keep), self.find(other)
+        if a != b:
+            self.parent[b] = a
+
+
+def cluster(mentions: list[Mention]) -> list[Cluster]:
+    """Mentions -> named clusters, in order of first mention."""
+    # 1. one cluster per canon (data referent) or per name
+    index: dict[str, int] = {}
+    clusters: list[Cluster] = []
+    of_mention: dict[int, int] = {}
+    for m in mentions:
+        key = m.canon or f"name:{m.key}"
+        if key not in index:
+            index[key] = len(clusters)
+            clusters.append(Cluster([], m.ref))
+        clusters[index[key]].mentions.append(m)
+        of_mention[id(m)] = index[key]
+    for c in clusters:
+        c.type = _vote(c)
+    # 2. join by the rules of the module docstring
+    forest = _Forest(len(clusters))
+    for m in mentions:
+        if m.expands is not None:
+            _join(forest, clusters, of_mention[id(m.expands)], of_mention[id(m)])
+    _retype_company_names(clusters)
+    _join_prefixed(forest, clusters, index)
+    _join_acronyms(forest, clusters)
+    _join_people(forest, clusters)
+    _join_short_orgs(forest, clusters)
+    _join_plurals(forest, clusters, index)
+    # 3. collect, type and name
+    merged: dict[int, Cluster] = {}
+    for i, c in enumerate(clusters):
+        root = forest.find(i)
+        if root not in merged:
+            merged[root] = Cluster([], clusters[root].ref, clusters[root].type)
+        target = merged[root]
+        target.mentions += c.mentions
+        target.ref = target.ref or c.ref
+    out = sorted((c for c in merged.values() if not _misread_word(c)), key=lambda c: c.first)
+    for c in out:
+        c.type = c.ref.type if c.ref else _vote(c)
+        _name(c)
+    return out
+
+
+def _misread_word(c: Cluster) -> bool:
+    """A "person" that is one common noun, only ever at the start of a sentence ("Rice
+    prices rose", "Keyboard: the new one is better") is a capitalized word, not a name."""
+    if c.ref is not None or _vote(c) != "PERSON":
+        return False
+    nouns = common_nouns()
+    for m in c.mentions:
+        if m.end - m.start != 1 or m.text.isupper() or not m.sentence_start:
+            return False
+        word = m.text.lower()
+        if word not in nouns and not (word.endswith("s") and word[:-1] in nouns):
+            return False
+    return True
+
+
+def _vote(c: Cluster) -> EntityType:
+    if c.ref is not None:
+        return c.ref.type
+    counts = Counter(m.type for m in c.mentions)
+    best = max(counts.values())
+    return next(m.type for m in c.mentions if counts[m.type] == best)
+
+
+def _join(forest: _Forest, clusters: list[Cluster], keep: int, other: int) -> None:
+    a, b = clusters[forest.find(keep)], clusters[forest.find(other)]
+    if a.ref is not None and b.ref is not None and a.ref.canon != b.ref.canon:
+        return  # two different known referents never merge
+    forest.union(keep, other)
+
+
+def _longest(c: Cluster) -> str:
+    """The fullest name; a dateline's capitals only when nothing else names it."""
+    if c.best and c.size == len(c.mentions):
+        return c.best
+    text = max(c.mentions, key=lambda m: (not m.dateline, len(m.text.split()), len(m.text))).text
+    c.best, c.size = (text.title() if text.isupper() and len(text) > 6 else text), len(c.mentions)
+    return c.best
+
+
+def _retype_company_names(clusters: list[Cluster]) -> None:
+    """ "Siemens Gamesa" tagged PERSON beside "Siemens Energy" and "Siemens AG": a person's
+    name does not start with an organisation's first word."""
+    firsts = {fold(_longest(c)).split()[0] for c in clusters
+              if c.type == "ORG" and len(_longest(c).split()) >= 2}
+    for c in clusters:
+        words = fold(_longest(c)).split()
+        if c.type == "PERSON" and c.ref is None and len(words) >= 2 and words[0] in firsts:
+            c.type = "ORG"
+            for m in c.mentions:
+                m.type = "ORG"
+
+
+def _join_prefixed(forest: _Forest, clusters: list[Cluster], index: dict[str, int]) -> None:
+    """ "U.S. Congress" and "Congress"; "Lithuania’s Foreign Affairs Committee" is split earlier."""
+    refs = names().refs
+    for i, c in enumerate(clusters):
+        if c.type != "ORG":
+            continue
+        for form in {fold(s) for s in c.surfaces()}:
+            words = form.split()
+            for size in (1, 2):  # "u.s." or "united states" before the name
+                if len(words) <= size:
+                    break
+                ref = refs.get(" ".join(words[:size]))
+                if ref is None or ref.kind not in ("country", "group"):
+                    continue
+                j = index.get("name:" + " ".join(words[size:]))
+                if j is not None and j != i and clusters[j].type == "ORG":
+                    _join(forest, clusters, i, j)
+
+
+def _initials(name: str) -> set[str]:
+    words = [w for w in fold(name).replace("-", " ").split() if w]
+    content = [w for w in words if w not in _ACRONYM_SKIP]
+    return {"".join(w[0] for w in content), "".join(w[0] for w in words)}
+
+
+def _join_acronyms(forest: _Forest, clusters: list[Cluster]) -> None:
+    longs = [(i, _initials(_longest(c))) for i, c in enumerate(clusters)
+             if c.type in ("ORG", "PLACE") and len(_longest(c).split()) >= 2]
+    for i, c in enumerate(clusters):
+        word = _longest(c).replace(".", "")
+        if (c.type not in ("ORG", "PLACE") or not word.isupper() or not word.isalpha()
+                or not 2 <= len(word) <= 6):
+            continue
+        hits = [j for j, initials in longs if word.lower() in initials and j != i]
+        if len(hits) == 1:
+            _join(forest, clusters, hits[0], i)
+
+
+def _join_people(forest: _Forest, clusters: list[Cluster]) -> None:
+    full = [(i, fold(_longest(c)).split()) for i, c in enumerate(clusters)
+            if c.type == "PERSON" and len(_longest(c).split()) >= 2]
+    for i, c in enumerate(clusters):
+        if c.ref is not None or c.type not in ("PERSON", "ORG", "PLACE", "GROUP"):
+            continue
+        words = fold(_longest(c)).split()
+        if c.type != "PERSON" and len(words) != 1:
+            continue
+        k = len(words)
+        hits = [j for j, long in full if j != i and len(long) > k and _part_of(words, long,
+                                                                             c.type == "PERSON")]
+        if len(hits) == 1:
+            _join(forest, clusters, hits[0], i)
+
+
+def _part_of(words: list[str], long: list[str], anywhere: bool) -> bool:
+    """A surname ("Andrikiene"), a family-name-first short form ("Liu"), or, for a name the
+    model tagged PERSON, any word of the full name ("Lula" in "Luiz Inácio Lula da Silva")."""
+    k = len(words)
+    if long[-k:] == words or (anywhere and long[:k] == words):
+        return True
+    return anywhere and k == 1 and words[0] in long[1:-1] and len(words[0]) > 3
+
+
+def _join_short_orgs(forest: _Forest, clusters: list[Cluster]) -> None:
+    """ "Vestas" for "Vestas Wind Systems", "Brightwater" for "Brightwater Capital": a one-word
+    name that starts or ends exactly one longer organisation's name."""
+    longs = [(i, fold(_longest(c)).split()) for i, c in enumerate(clusters)
+             if c.type == "ORG" and len(_longest(c).split()) >= 2]
+    people = {w for c in clusters if c.type == "PERSON" for w in fold(_longest(c)).split()[1:]}
+    for i, c in enumerate(clusters):
+        words = fold(_longest(c)).split()
+        # a one-word "person" too ("get Gamesa back on track"), unless a person has that name
+        if c.ref is not None or c.type not in ("ORG", "PERSON") or len(words) != 1 \
+                or (c.type == "PERSON" and words[0] in people):
+            continue
+        hits = [j for j, long in longs if j != i and words[0] in (long[0], long[-1])]
+        if len(hits) == 1:
+            _join(forest, clusters, hits[0], i)
+
+
+def _join_plurals(forest: _Forest, clusters: list[Cluster], index: dict[str, int]) -> None:
+    for i, c in enumerate(clusters):
+        if c.type != "GROUP" or c.ref is not None:
+            continue
+        key = c.mentions[0].key
+        if key.endswith("s"):
+            j = index.get(f"name:{key[:-1]}")
+            if j is not None and clusters[j].type == "GROUP":
+                _join(forest, clusters, i, j)
+
+
+def _name(c: Cluster) -> None:
+    surfaces = c.surfaces()
+    if c.ref is not None and c.ref.kind == "group":
+        c.name = _group_name(c)
+        extra = list(names().group_forms.get(c.ref.canon, ()))
+    elif c.ref is not None:
+        c.name, extra = c.ref.name, list(c.ref.aliases)
+    else:
+        c.name, extra = _longest(c), []
+    seen = {fold(c.name)}
+    c.aliases = []
+    for form in [*surfaces, *extra]:
+        key = fold(form)
+        if key and key not in seen:
+            seen.add(key)
+            c.aliases.append(form)
+
+
+def _group_name(c: Cluster) -> str:
+    """The people ("Russians") when the article names them, else the word it uses."""
+    texts = [m.text for m in c.mentions if not m.text.isupper()] or [m.text for m in c.mentions]
+    plural = [t for t in texts if t.endswith("s") and t[:1].isupper()]
+    return plural[0] if plural else texts[0]

@@ -1,0 +1,222 @@
+"""Numbers that are not quantities, whatever noun follows them.
+
+Years, dates and times ("in 1940", "2019-2020"), ages ("John Smith, 45,", "aged 45"),
+percentages, ordinals, ratios ("one in five"), labels and names with numbers ("Article 5",
+"No. 10", "Leopard 2", "17+1", "24/7"), the pronoun "one" ("one of the", "no one"), and numbers
+inside a short quoted phrase without a verb (slogans and titles: "one country, two systems").
+Durations, measures, scores and page furniture ("three days", "30 km", "a 3-1 win", "12
+comments") are left out later, by their unit (``data/quantities/units.toml`` [not_units]).
+Model designations ("F-16", "COVID-19", "G7") are single tokens the numeral scanner never reads
+as numbers.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+
+import numpy as np
+import numpy.typing as npt
+from spacy.strings import get_string_id
+from spacy.tokens import Doc, Token
+
+from newsgraph.nlp.numbers import Numeral
+from newsgraph.nlp.pipeline import lemma
+from newsgraph.nlp.quantity_lexicon import QuantityLexicon
+
+_DATE_LABELS = frozenset({"DATE", "TIME"})
+#: Entities whose numbers are part of a name ("Group of 20", "Boeing 737 Max", "Fortune 500",
+#: "Resolution 2334"), a share or a rank.
+_NAME_LABELS = frozenset({"PERCENT", "ORDINAL", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC",
+                          "ORG", "LANGUAGE"})
+_PERCENT = frozenset({"%", "percent", "per", "pct", "percentage", "percentile"})
+_YEAR_BEFORE = frozenset({"in", "since", "by", "until", "till", "from", "of", "before", "after",
+                          "during", "circa", "early", "late", "mid", "between", "year", "spring",
+                          "summer", "autumn", "fall", "winter", "'s", "’s"})
+_ONE_NOT_A_COUNT_BEFORE = frozenset({"no", "any", "every", "each", "the", "this", "that", "which",
+                                     "some", "someone", "anyone", "everyone", "another", "last"})
+_ONE_NOT_A_COUNT_AFTER = frozenset({"of", "another", "by", "day", "or", "way", "thing", "point",
+                                    "side", "hand", "another's"})
+_AGE_BEFORE = frozenset({"aged", "age", "ages", "ageing", "age of"})
+_INCH_MARKS = frozenset({'"', "″", "′", "'", "”"})
+_GLUE = frozenset({"+", "/", ":", "x", "×", "^"})
+#: A quoted fragment this short without a verb is a slogan, title or scare quote, not a report.
+_MAX_QUOTED = 8
+_OPEN_QUOTES = frozenset({"“", '"', "‘", "«", "„"})
+_CLOSE_QUOTES = frozenset({"”", '"', "’", "»", "“"})
+
+
+def not_a_quantity(doc: Doc, num: Numeral, lex: QuantityLexicon, quotes: list[int]) -> bool:
+    """Whether the number at `num` is a date, age, label, ratio, percentage or other non-count."""
+    first = doc[num.start]
+    before = doc[num.start - 1] if num.start > 0 else None
+    after = doc[num.end] if num.end < len(doc) else None
+    return (
+        _dateish(doc, num, before, lex)
+        or (after is not None and (after.lower_ in _PERCENT or after.ent_type_ == "PERCENT"
+                                  or after.ent_type_ == "ORDINAL"))
+        or (first.ent_type_ in _NAME_LABELS and not num.currency and not num.scaled
+            and "," not in first.text)
+        or _glued(doc, num, before, after)
+        or _label(num, first, before, after, lex)
+        or _age(doc, num, before, after)
+        or _pronoun_one(num, first, before, after)
+        or _ratio(doc, num, after)
+        or _quoted_fragment(doc, num, quotes)
+    )
+
+
+def _dateish(doc: Doc, num: Numeral, before: Token | None, lex: QuantityLexicon) -> bool:
+    tokens = doc[num.start : num.end]
+    year = (
+        num.high is None and not num.scaled and not num.currency and num.end - num.start == 1
+        and len(tokens[0].text) == 4 and tokens[0].text.isdigit() and 1000 <= num.value <= 2100
+    )
+    in_date = _in_date(doc, num, lex)
+    if year and (in_date or before is None or before.lower_ in _YEAR_BEFORE
+                 or before.tag_ in ("IN", "NNP")):
+        return True
+    # in a date or time expression, only a count with thousands separators or a scale survives
+    # ("3,000 troops" mislabelled DATE); "five days", "the 1990s", "10 a.m." do not
+    return in_date and not (num.scaled or "," in tokens[-1].text or num.currency)
+
+
+def _in_date(doc: Doc, num: Numeral, lex: QuantityLexicon) -> bool:
+    """In a DATE or TIME entity with a word of time in it ("May 5", "10 a.m.", "the last 20
+    years"). The tagger also labels counts so ("Between 20 and 30", "14 boats overnight"):
+    without a word of time the label is not trusted."""
+    tokens = doc[num.start : num.end]
+    ent = next((t for t in tokens if t.ent_type_ in _DATE_LABELS), None)
+    if ent is None:
+        return False
+    i, j = ent.i, ent.i
+    while i > 0 and doc[i].ent_iob_ == "I":
+        i -= 1
+    while j + 1 < len(doc) and doc[j + 1].ent_iob_ == "I":
+        j += 1
+    return any(
+        not (num.start <= t.i < num.end) and (t.lower_ in lex.date_words or lemma(t) in
+                                              lex.date_words)
+        for t in doc[i : j + 1]
+    )
+
+
+def _glued(doc: Doc, num: Numeral, before: Token | None, after: Token | None) -> bool:
+    """ "17+1", "24/7", "3:1", "+1 202 555", "787-9", "A350-900", "a 3-1 win", 22" (inches):
+    a number glued to an operator, a mark or another number is a name, a code or a score."""
+    last = doc[num.end - 1]
+    if after is not None and not last.whitespace_:
+        if after.text in _GLUE or after.text in _INCH_MARKS:
+            return True
+        if after.text in ("-", "–") and num.end + 1 < len(doc) and _has_digit(doc[num.end + 1]):
+            return True  # ranges were joined before: what is left is "3-1", "787-9"
+    if before is None or before.whitespace_:
+        return False
+    if before.text in _GLUE:
+        return True
+    return before.text in ("-", "–") and num.start >= 2 and _has_digit(doc[num.start - 2]) and (
+        not doc[num.start - 2].whitespace_
+    )
+
+
+def _has_digit(tok: Token) -> bool:
+    return any(c.isdigit() for c in tok.text)
+
+
+def _label(
+    num: Numeral, first: Token, before: Token | None, after: Token | None, lex: QuantityLexicon
+) -> bool:
+    """ "Article 5", "No. 10", "Flight 370"; "Leopard 2", "Boeing 737" (a proper noun + digits);
+    "737 Max", "400 737 Max jets" (a model number, or a number right after another)."""
+    single = num.end - num.start == 1 and first.text.isdigit() and num.high is None
+    if single and after is not None and lex.model_numbers.fullmatch(first.text) and (
+        after.text[:1].isupper() or after.text in ("-", "–")
+    ):
+        return True
+    if before is None:
+        return False
+    if before.text == "." and num.start >= 2 and doc_lower(first, -2) in lex.labels:
+        return True  # "No. 2": the tokenizer may split the abbreviation's period
+    if single and before.like_num and before.whitespace_ and before.text[-1:].isdigit():
+        return True  # "roughly 400 737 Max jets": the second number names the first's thing
+    if before.lower_ in lex.labels and before.lower_ not in lex.kinds:
+        return True
+    return (
+        before.tag_ in ("NNP", "NNPS") and before.ent_type_ not in _DATE_LABELS
+        and num.end - num.start == 1 and first.text.isdigit() and not num.currency
+        and num.high is None and lex.model_kind(first.text) is None
+    )
+
+
+def doc_lower(tok: Token, offset: int) -> str:
+    """The lower-case text of the token `offset` places from `tok` ("" off the document)."""
+    i = tok.i + offset
+    return tok.doc[i].lower_ if 0 <= i < len(tok.doc) else ""
+
+
+def _age(doc: Doc, num: Numeral, before: Token | None, after: Token | None) -> bool:
+    """ "aged 45", "John Smith, 45, said" (a number between commas after a name)."""
+    if before is None:
+        return False
+    if before.lower_ in _AGE_BEFORE:
+        return True
+    if before.text == "," and num.start >= 2 and after is not None and after.text in (",", "."):
+        name = doc[num.start - 2]
+        return name.ent_type_ == "PERSON" or name.tag_ in ("NNP", "NNPS")
+    return False
+
+
+def _pronoun_one(num: Numeral, first: Token, before: Token | None, after: Token | None) -> bool:
+    if num.end - num.start != 1 or first.lower_ != "one":
+        return False
+    return (before is not None and before.lower_ in _ONE_NOT_A_COUNT_BEFORE) or (
+        after is not None and after.lower_ in _ONE_NOT_A_COUNT_AFTER
+    )
+
+
+def _ratio(doc: Doc, num: Numeral, after: Token | None) -> bool:
+    """ "one in five adults", "1 out of 3": a share, not a count (either of its numbers)."""
+    if num.start >= 2 and doc[num.start - 1].lower_ in ("in", "of") and _ratio_head(
+        doc[num.start - 2]
+    ):
+        k = num.start - 2 if doc[num.start - 1].lower_ == "in" else num.start - 3
+        return k >= 0 and _ratio_head(doc[k]) and (
+            doc[num.start - 1].lower_ == "in" or doc[num.start - 2].lower_ == "out"
+        )
+    if after is None or after.lower_ not in ("in", "out"):
+        return False
+    k = num.end + (2 if after.lower_ == "out" else 1)
+    return k < len(doc) and _ratio_head(doc[k])
+
+
+def _ratio_head(tok: Token) -> bool:
+    """A small number that can be a ratio's term: "1", "five", "ten" (not "2021")."""
+    return tok.like_num and not (tok.text.isdigit() and len(tok.text) == 4) and tok.text != ","
+
+
+def quote_marks(cols: npt.NDArray[np.uint64]) -> list[int]:
+    """Indices of the quotation-mark tokens (`cols` from `numbers.token_columns`), in order."""
+    found: list[int] = np.flatnonzero(np.isin(cols[:, 0], _quote_hashes())).tolist()
+    return found
+
+
+@functools.cache
+def _quote_hashes() -> npt.NDArray[np.uint64]:
+    return np.array([get_string_id(q) for q in _OPEN_QUOTES | _CLOSE_QUOTES], dtype=np.uint64)
+
+
+def _quoted_fragment(doc: Doc, num: Numeral, quotes: list[int]) -> bool:
+    """Inside quotation marks that close within a few tokens around a verbless phrase."""
+    at = bisect.bisect_left(quotes, num.start)
+    if at == 0 or at >= len(quotes):
+        return False
+    lo, hi = quotes[at - 1], quotes[at]
+    if hi < num.end or hi - lo > _MAX_QUOTED + 1 or doc[lo].text not in _OPEN_QUOTES:
+        return False
+    if doc[lo].tag_ == "''" or doc[hi].text not in _CLOSE_QUOTES or doc[hi].tag_ == "``":
+        return False
+    inside = doc[lo + 1 : hi]
+    return not any(
+        t.tag_.startswith("VB") or t.tag_ == "MD" or (t.is_sent_start and t.i > lo + 1)
+        for t in inside
+    )

@@ -1,0 +1,196 @@
+"""The word lists of the quantities stage, read once from ``data/quantities/*.toml``.
+
+Every language resource the stage consults (number words, approximators, unit -> kind tables,
+currencies, owner verbs) lives in those data files so that a reader can audit and extend them
+without reading code; this module turns them into lookup tables with one normalization: keys are
+lower-case and a hyphen counts as a space ("asylum-seeker" == "asylum seeker").
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+import tomllib
+from collections.abc import Mapping
+from dataclasses import dataclass
+from importlib import resources
+from typing import Any
+
+from newsgraph.record import QuantityKind
+
+KINDS: tuple[QuantityKind, ...] = (
+    "personnel", "aircraft", "vessels", "vehicles", "weapons", "money", "people", "other"
+)
+MILITARY: frozenset[str] = frozenset({"personnel", "aircraft", "vessels", "vehicles", "weapons"})
+
+
+def key(text: str) -> str:
+    """The lookup form of a word or phrase: lower case, hyphens as spaces, single spaces."""
+    return " ".join(text.lower().replace("-", " ").split())
+
+
+@dataclass(frozen=True, slots=True)
+class QuantityLexicon:
+    # numbers.toml
+    words: Mapping[str, float]
+    scales: Mapping[str, float]
+    suffixes: Mapping[str, float]
+    vague: Mapping[str, float]
+    vague_counts: Mapping[str, float]
+    fractions: Mapping[str, float]
+    change_verbs: frozenset[str]
+    date_words: frozenset[str]
+    # approximators.toml: phrases as tuples of lower-case words, longest first
+    approx_before: Mapping[str, tuple[tuple[str, ...], ...]]  # by last word
+    approx_after: Mapping[str, tuple[tuple[str, ...], ...]]  # by first word
+    continuation: frozenset[str]
+    # units.toml
+    kinds: Mapping[str, QuantityKind]
+    head_words: frozenset[str]  # last words of units and ambiguous heads
+    currency_heads: frozenset[str]  # last words of currency names
+    max_unit_words: int
+    ambiguous: frozenset[str]
+    modifier_kinds: Mapping[str, QuantityKind]
+    unit_suffixes: tuple[tuple[str, QuantityKind], ...]
+    models: tuple[tuple[re.Pattern[str], QuantityKind], ...]
+    model_numbers: re.Pattern[str]
+    not_units: frozenset[str]
+    labels: frozenset[str]
+    containers: Mapping[str, QuantityKind | None]
+    strong_nouns: Mapping[str, QuantityKind]
+    unit_drop: frozenset[str]
+    casualty_verbs: Mapping[str, str]
+    sourcing_verbs: frozenset[str]
+    source_nouns: frozenset[str]
+    # currencies.toml
+    currency_symbols: Mapping[str, str]
+    symbols_need_scale: frozenset[str]
+    currency_codes: Mapping[str, str]
+    currency_names: Mapping[str, str]
+    currency_openers: frozenset[str]  # first words of currency names, lower case, any number
+    rates: Mapping[str, str]
+    # owners.toml
+    owner_verbs: Mapping[str, frozenset[str]]
+    object_control: frozenset[str]
+    nominals: frozenset[str]
+    announce: frozenset[str]
+    of_owner: frozenset[str]
+    from_owner_kinds: frozenset[str]
+
+    def model_kind(self, text: str) -> QuantityKind | None:
+        """The kind of a model designation ("F-16s" -> aircraft), if the text is one."""
+        for pattern, kind in self.models:
+            if pattern.fullmatch(text):
+                return kind
+        return None
+
+    def owner_verbs_for(self, kind: QuantityKind) -> frozenset[str]:
+        group = "military" if kind in MILITARY else kind
+        return self.owner_verbs["any"] | self.owner_verbs.get(group, frozenset())
+
+
+def _load(name: str) -> dict[str, Any]:
+    text = (resources.files("newsgraph") / "data" / "quantities" / name).read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
+    return tuple(sorted((tuple(key(p).split()) for p in items), key=len, reverse=True))
+
+
+def _by_last_word(
+    phrases: tuple[tuple[str, ...], ...]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[-1], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _by_first_word(
+    phrases: tuple[tuple[str, ...], ...]
+) -> dict[str, tuple[tuple[str, ...], ...]]:
+    out: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in phrases:
+        out.setdefault(phrase[0], []).append(phrase)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def _openers_of(names: dict[str, str]) -> set[str]:
+    """First words of currency names in the forms a text writes them ("euros", "hong")."""
+    out: set[str] = set()
+    for name in names:
+        first = key(name).split()[0]
+        out |= {first, first + "s", first + "es"}
+    return out | {"reais", "roubles", "kronor", "kroner", "lei", "zlotys", "hryvnias", "pence"}
+
+
+def _keys(items: list[str]) -> frozenset[str]:
+    return frozenset(key(i) for i in items)
+
+
+def _kind(value: str) -> QuantityKind:
+    if value not in KINDS:
+        raise ValueError(f"unknown quantity kind {value!r} in data/quantities")
+    return value
+
+
+@functools.cache
+def lexicon() -> QuantityLexicon:
+    """The process-wide lexicon (the data files are read on first use, ~5 ms)."""
+    numbers = _load("numbers.toml")
+    approx = _load("approximators.toml")
+    units = _load("units.toml")
+    money = _load("currencies.toml")
+    owners = _load("owners.toml")
+    kinds: dict[str, QuantityKind] = {}
+    for kind, items in units["kinds"].items():
+        for item in items:
+            kinds.setdefault(key(item), _kind(kind))
+    not_units = {key(w) for group in units["not_units"].values() for w in group}
+    codes = {c: c for c in money["iso"]["codes"]} | dict(money["code_aliases"])
+    return QuantityLexicon(
+        words={key(k): float(v) for k, v in numbers["words"].items()},
+        scales={k.lower(): float(v) for k, v in numbers["scales"].items()},
+        suffixes={k: float(v) for k, v in numbers["suffixes"].items()},
+        vague={k: float(v) for k, v in numbers["vague"].items()},
+        vague_counts={k: float(v) for k, v in numbers["vague_counts"].items()},
+        fractions={k: float(v) for k, v in numbers["fractions"].items()},
+        change_verbs=_keys(numbers["ranges"]["change_verbs"]),
+        date_words=frozenset(w.lower() for w in numbers["dates"]["words"]),
+        approx_before=_by_last_word(_phrases(approx["before"])),
+        approx_after=_by_first_word(_phrases(approx["after"])),
+        continuation=_keys(approx["continuation"]),
+        kinds=kinds,
+        head_words=frozenset(
+            {k.split()[-1] for k in kinds}
+            | {key(k).split()[-1] for k in units["ambiguous"]["heads"]}
+        ),
+        currency_heads=frozenset(key(k).split()[-1] for k in money["names"]),
+        max_unit_words=max(len(k.split()) for k in kinds),
+        ambiguous=_keys(units["ambiguous"]["heads"]),
+        modifier_kinds={key(k): _kind(v) for k, v in units["modifier_kinds"].items()},
+        unit_suffixes=tuple((k, _kind(v)) for k, v in units["suffixes"].items()),
+        models=tuple((re.compile(p), _kind(v)) for p, v in units["models"].items()),
+        model_numbers=re.compile("|".join(units["model_numbers"]["patterns"])),
+        not_units=frozenset(not_units),
+        labels=_keys(units["labels"]["words"]),
+        containers={key(k): (_kind(v) if v else None) for k, v in units["containers"].items()},
+        strong_nouns={key(k): _kind(v) for k, v in units["strong_nouns"].items()},
+        unit_drop=_keys(units["unit_drop"]["words"]),
+        casualty_verbs=dict(units["casualty_verbs"]),
+        sourcing_verbs=_keys(units["sourcing"]["verbs"]),
+        source_nouns=_keys(units["sourcing"]["nouns"]),
+        currency_symbols=dict(money["symbols"]),
+        symbols_need_scale=frozenset(money["letter_symbols"]["needs_scale"]),
+        currency_codes=codes,
+        currency_names={key(k): v for k, v in money["names"].items()},
+        currency_openers=frozenset(_openers_of(money["names"])),
+        rates={key(k): v for k, v in money["rates"].items()},
+        owner_verbs={k: _keys(v) for k, v in owners["verbs"].items()},
+        object_control=_keys(owners["object_control"]),
+        nominals=_keys(owners["nominals"]),
+        announce=_keys(owners["announce"]),
+        of_owner=_keys(owners["of_owner"]),
+        from_owner_kinds=_keys(owners["from_owner_kinds"]),
+    )

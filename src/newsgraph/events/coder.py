@@ -1,14 +1,774 @@
-"""Events (development placeholder: to be replaced)."""
+"""PLOVER event coding over the dependency parse.
+
+For each sentence: 1. find trigger predicates (triggers.py, against the lexicon data);
+2. settle triggers nested in other triggers' complements (what is requested, threatened or
+denied is not coded on its own; what someone is accused of is coded as claimed); 3. fill each
+event's roles from its frame (arguments.py) and its status (status.py); 4. keep only events that
+can be explained by the sentence (an actor, or for troop movements a count or a destination).
+Last, across the article, drop events that a more informative event of the same type and actor
+already covers (a repeated lead paragraph, "Russia's buildup" next to "Russia has amassed
+100,000 troops close to its border with Ukraine").
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+import logging
+from dataclasses import dataclass, field
 
+from spacy.attrs import SENT_START, TAG
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.arguments import Participant, Resolver, sentence_span
+from newsgraph.events.lexicon import Lexicon, TypeSpec, default_lexicon
+from newsgraph.events.status import Modality, modality
+from newsgraph.events.syntax import (
+    Tree,
+    child,
+    children,
+    conjuncts,
+    gram_subject,
+    is_verb,
+    prep_objects,
+    sentence_is_question,
+    subtree_without,
+)
+from newsgraph.events.triggers import Match, Matcher
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.record import DateRef, Event, Quantity
+from newsgraph.nlp.pipeline import lemma
+from newsgraph.record import DateRef, Event, EventQuantity, EventStatus, Quantity
+
+log = logging.getLogger(__name__)
+
+#: How many tokens of a clause the mode is looked for in: enough for "fired tear gas and
+#: rubber bullets at protesters", bounded for long sentences (the mode words sit close to the
+#: trigger).
+_MODE_SCOPE = 40
+
+#: Links from a trigger to a dependent that make the dependent's event part of its content.
+_CLAUSAL_CONTENT = frozenset({"xcomp", "ccomp", "pcomp"})
+_NOMINAL_CONTENT = frozenset({"dobj", "pobj", "prep", "attr", "oprd", "dative", "nsubjpass",
+                              "acl", "appos", "conj_noun"})
+
+
+@dataclass(slots=True)
+class Draft:
+    """An event being built: the match, its roles, and what the checks need."""
+
+    match: Match
+    type: str
+    mode: str | None
+    actors: list[Participant] = field(default_factory=list)
+    recipients: list[Participant] = field(default_factory=list)
+    theme: list[Token] = field(default_factory=list)
+    destinations: list[Participant] = field(default_factory=list)
+    origins: list[Participant] = field(default_factory=list)
+    quantity: Quantity | None = None
+    status: EventStatus = "occurred"
+    forced_status: EventStatus | None = None
+    own_actor: bool = False  # found in the trigger's own slots, not inherited or implied
+    dropped: bool = False
+    date: str | None = None
+    modality: Modality | None = None
+    decided: bool = False  # agreed or decided on by its actor: announced, whatever its tense
+    doomed: bool = False  # no actor to be had: kept only to apply its content policy
+
+    @property
+    def actor_key(self) -> str | None:
+        return self.actors[0].key if self.actors else None
 
 
 def code_events(
-    doc: Doc, entities: EntityIndex, quantities: list[Quantity], dates: list[DateRef]
+    doc: Doc,
+    entities: EntityIndex,
+    quantities: list[Quantity],
+    dates: list[DateRef],
+    lexicon: Lexicon | None = None,
 ) -> list[Event]:
-    return []
+    """The PLOVER events of a parsed article, in text order."""
+    lex = lexicon or default_lexicon()
+    coder = _Coder(doc, entities, quantities, dates, lex)
+    events: list[tuple[Draft, Span]] = []
+    for sent, candidates in coder.candidate_sentences():
+        try:
+            events += [(d, sent) for d in coder.sentence(sent, candidates)]
+        except Exception:
+            log.warning("event coding failed on a sentence at %d", sent.start_char,
+                        exc_info=True)
+    kept = {id(d) for d in _deduplicate([d for d, _ in events])}
+    return [coder.to_event(d, s) for d, s in events if id(d) in kept]
+
+
+class _Coder:
+    def __init__(self, doc: Doc, entities: EntityIndex, quantities: list[Quantity],
+                 dates: list[DateRef], lex: Lexicon) -> None:
+        self.doc = doc
+        self.lex = lex
+        self.grammar = lex.grammar
+        self.tree = Tree(doc)
+        self.res = Resolver(doc, entities, lex, self.tree)
+        self.matcher = Matcher(lex, self.res, self.tree)
+        self.quantities = sorted(quantities, key=lambda q: q.span)
+        self._sent_cache: tuple[int, str, tuple[int, int]] = (-1, "", (0, 0))
+        self.dates = sorted(dates, key=lambda d: d.span)
+
+    # ---- 1.-4. one sentence -----------------------------------------------------------------
+
+    def candidate_sentences(self) -> list[tuple[Span, list[Token]]]:
+        """Sentences that hold a possible trigger, with those tokens (one pass over the Doc)."""
+        out: list[tuple[Span, list[Token]]] = []
+        doc = self.doc
+        if not len(doc):
+            return out
+        # fine-grained tags and sentence starts as arrays: Token objects only for verbs and
+        # nouns, the only parts of speech that trigger
+        rows = doc.to_array([TAG, SENT_START]).tolist()
+        strings = doc.vocab.strings
+        open_class: dict[int, bool] = {}
+        start = 0
+        found: list[Token] = []
+        for i, (tag, sent_start) in enumerate(rows):
+            if sent_start == 1 and i > start:
+                if found:
+                    out.append((doc[start:i], found))
+                start, found = i, []
+            ok = open_class.get(tag)
+            if ok is None:
+                ok = open_class[tag] = strings[tag].startswith(("VB", "NN"))
+            if ok:
+                tok = doc[i]
+                if self.matcher.candidates(tok):
+                    found.append(tok)
+        if found:
+            out.append((doc[start:len(doc)], found))
+        return out
+
+    def sentence(self, sent: Span, candidates: list[Token]) -> list[Draft]:
+        if sentence_is_question(list(sent[-4:])):
+            return []
+        matches = self.matcher.triggers(candidates)
+        if not matches:
+            return []
+        drafts = [self.draft(m) for m in matches]
+        for d in drafts:
+            # a negated or hypothetical trigger is no event and governs nothing: "has not
+            # RULED OUT deploying soldiers" leaves the deployment, as considered
+            d.modality = modality(d.match, self.grammar, self.tree)
+            d.dropped = d.modality.status is None
+        drafts = [self.filled(d) if not d.dropped else d for d in drafts]
+        self.settle_content([d for d in drafts if not d.dropped])
+        live = [d for d in drafts if not d.dropped and not d.doomed]
+        for d in live:
+            self.finish(d)
+        self.inherit_actors(live)
+        out = [d for d in live if not d.dropped and self.explainable(d)]
+        return _deduplicate(out)
+
+    def draft(self, m: Match) -> Draft:
+        return Draft(match=m, type=m.entry.type, mode=m.entry.mode)
+
+    def filled(self, d: Draft) -> Draft:
+        """Fill the roles; when an entry's required role stays empty, the token's next entry
+        gets its turn ("sent batteries to the region" is no AID without a recipient)."""
+        skip: set[int] = set()
+        for _ in range(4):
+            self.fill(d)
+            missing = [r for r in d.match.entry.requires if not self._role_filled(d, r)]
+            if not missing:
+                return d
+            skip.add(id(d.match.entry))
+            m = self.matcher.match(d.match.token, frozenset(skip))
+            if m is None:
+                d.dropped = True
+                return d
+            d = Draft(match=m, type=m.entry.type, mode=m.entry.mode,
+                      forced_status=d.forced_status, modality=d.modality)
+        return d
+
+    def _role_filled(self, d: Draft, role: str) -> bool:
+        if role == "location":  # a place phrase, named or not: "closer to the border"
+            return bool(d.destinations) or bool(self.slot_tokens(d.match, "loc"))
+        return bool({"actor": d.actors, "recipient": d.recipients, "theme": d.theme,
+                     "partner": d.actors[1:], "destination": d.destinations,
+                     "origin": d.origins}[role])
+
+    def settle_content(self, drafts: list[Draft]) -> None:
+        """Apply each trigger's content policy to the triggers in its complement."""
+        topics = self.grammar.topic_preps
+        for outer in drafts:
+            if outer.dropped:
+                continue
+            for inner in drafts:
+                if inner is outer or inner.dropped:
+                    continue
+                link = _content_link(outer.match.token, inner.match.token, topics)
+                if link is None:
+                    continue
+                self._apply_policy(outer, inner, link)
+
+    def _apply_policy(self, outer: Draft, inner: Draft, link: str) -> None:
+        entry = outer.match.entry
+        spec = self.lex.types[outer.type]
+        retype = entry.content_types.get(inner.type) if link == "clausal" else None
+        if retype == "inner":
+            # "agreed to forgive the debt": the act itself, as decided
+            outer.dropped = True
+            inner.decided = True
+            return
+        if retype is not None:
+            outer.type = retype
+            outer.mode = None
+            inner.dropped = True
+            return
+        if link == "topic":
+            inner.dropped = True
+            return
+        if inner.match.pos == "verb" and link == "clausal":
+            policy = entry.content or spec.content
+        else:
+            policy = entry.nominal_content or spec.nominal_content
+        if policy == "drop" or (policy == "same" and inner.type == outer.type):
+            inner.dropped = True
+        elif policy == "claimed":
+            inner.forced_status = "claimed"
+
+    # ---- roles ------------------------------------------------------------------------------
+
+    def fill(self, d: Draft) -> None:
+        m = d.match
+        roles = m.entry.roles
+        d.actors = self.first_participants(m, roles.get("actor", ()))
+        d.own_actor = bool(d.actors)
+        if self._doomed(d):
+            d.doomed = True  # kept only for the content of others; no need for its roles
+            return
+        partners = self.all_participants(m, roles.get("partner", ()))
+        d.recipients = self.first_participants(m, roles.get("recipient", ()), people=True)
+        d.theme = self.first_tokens(m, roles.get("theme", ()))
+        own = frozenset(a.key for a in d.actors)
+        d.destinations = self.first_places(m, roles.get("destination", ()), own)
+        d.origins = self.first_places(m, roles.get("origin", ()), own)
+        if not d.destinations and roles.get("destination") and m.pos == "verb" and \
+                m.token.dep_ == "advcl" and is_verb(m.token.head):
+            # "took to the streets of Paris to protest": the place is on the governing verb
+            d.destinations = self.res.places(self.res.location_heads(m.token.head, "loc"))
+        actor_keys = {a.key for a in d.actors}
+        for p in partners:
+            if p.key not in actor_keys:
+                d.actors.append(p)
+                actor_keys.add(p.key)
+        d.recipients = [r for r in d.recipients if r.key not in actor_keys]
+        place_keys = {p.key for p in d.destinations}
+        d.origins = [o for o in d.origins if o.key not in place_keys]
+        d.quantity = self.quantity_in(d.theme or self.first_tokens(m, ("obj",)))
+        if self.lex.types[d.type].theme_is_actor:
+            self._actor_from_theme(d)
+
+    def finish(self, d: Draft) -> None:
+        """Status, mode and date, once content policies have been applied."""
+        m = d.match
+        spec = self.lex.types[d.type]
+        mod = self.modality(d)
+        if mod is None:
+            d.dropped = True
+            return
+        d.status = mod
+        if d.mode is None:
+            d.mode = self.mode_of(d, spec)
+        self._future(d)
+        d.date = self.date_of(m)
+
+    def _doomed(self, d: Draft) -> bool:
+        """An event without an actor that nothing can give it one will not be coded."""
+        if d.actors or d.match.entry.requires or d.match.entry.roles.get("partner"):
+            return False
+        spec = self.lex.types[d.type]
+        if spec.actorless or spec.theme_is_actor or spec.implicit_actor:
+            return False
+        return _with_host(d.match.token) is None
+
+    def _actor_from_theme(self, d: Draft) -> None:
+        """A force that moves acts for its owner: "the People's Liberation Army could be
+        deployed" -> the PLA; "8,500 troops in the United States" -> whose the troops are."""
+        if d.actors and d.actors[0].type != "DESCRIPTION":
+            return
+        for t in d.theme:
+            p = self.res.participant(t)
+            if p is None or p.type == "DESCRIPTION":
+                continue
+            if p.type == "PLACE" and self.res.entity_at(t) is not None:
+                continue  # the theme is a place, not a force
+            d.actors = [p]
+            return
+        if d.quantity is not None and d.quantity.subject_id:
+            e = self.res.entities.get(d.quantity.subject_id)
+            if e is not None:
+                d.actors = [self.res.of_entity(e)]
+
+    def modality(self, d: Draft) -> EventStatus | None:
+        mod = d.modality if d.modality is not None else \
+            modality(d.match, self.grammar, self.tree)
+        if mod.status is None:
+            return None
+        status: EventStatus = mod.status
+        if d.decided and status in ("occurred", "planned"):
+            return "announced"
+        if d.forced_status == "claimed":
+            return "claimed" if status == "occurred" else status
+        if d.forced_status is not None and status == "occurred":
+            return d.forced_status
+        if mod.reporter is not None and status in ("occurred", "announced"):
+            speaker = self.res.participant(mod.reporter)
+            if speaker is not None and d.actors and not self.res.same_party(speaker, d.actors[0]):
+                return "claimed"
+            if speaker is not None and mod.report_verb is not None and \
+                    lemma(mod.report_verb) in self.grammar.status.get("announced_governors", ()):
+                return "announced"
+        return status
+
+    def _future(self, d: Draft) -> None:
+        """Planned cooperation is AGREE, a planned retreat CONCEDE (codebook)."""
+        if d.status != "planned":
+            return
+        future = self.lex.types[d.type].future
+        if future is not None:
+            d.type = future
+            if d.mode not in self.lex.types[future].modes:
+                d.mode = None
+
+    def mode_of(self, d: Draft, spec: TypeSpec) -> str | None:
+        if not spec.mode_by_class:
+            return None
+        m = d.match
+        theme_words = [t for h in d.theme for t in h.subtree]
+        skip = [m.agent] if m.agent is not None else []
+        clause = list(subtree_without(m.token, *skip))[:_MODE_SCOPE]
+        if m.governor is not None and m.light:
+            clause += [t for t in self.tree.kids(m.governor) if t.dep_ in ("dobj", "prep")
+                       for t in t.subtree][:_MODE_SCOPE]
+        # the theme's words, then the clause's, then the quantities stage's kind of the counted
+        # thing (personnel, aircraft, money...) as the last resort
+        kind = {d.quantity.kind} if d.quantity is not None else set()
+        for classes in (self._classes(theme_words), self._classes(clause), kind):
+            for cls, mode in spec.mode_by_class:
+                if cls in classes:
+                    return mode
+        return None
+
+    def _classes(self, tokens: list[Token]) -> set[str]:
+        classes: set[str] = set()
+        wc = self.lex.word_classes
+        words = self.matcher.words
+        for t in tokens:
+            lem, low = words(t)
+            classes |= wc.get(low, frozenset()) | wc.get(lem, frozenset())
+            if "-" in t.lower_:
+                classes |= {c for c in self.lex.patterns if self.lex.in_class(t.lower_, c)}
+        return classes
+
+    # ---- slots ------------------------------------------------------------------------------
+
+    def slot_tokens(self, m: Match, slot: str) -> list[Token]:
+        kind, _, arg = slot.partition(":")
+        tok = m.token
+        gov = m.governor if m.light else None
+        if kind == "prep":
+            hosts = [tok] + ([m.patient] if m.patient is not None else []) + \
+                ([gov] if gov is not None else [])
+            out: list[Token] = []
+            for h in hosts:
+                out += prep_objects(h, (arg,), self.tree.kids(h))
+            return out
+        if kind == "deep":
+            skip = [m.agent] if m.agent is not None else []
+            return [p for t in _nominal_subtree(tok, skip)
+                    for p in prep_objects(t, (arg,), self.tree.kids(t))]
+        if slot == "subj":
+            return [m.agent] if m.agent is not None else []
+        if slot == "obj":
+            return [m.patient] if m.patient is not None else []
+        if slot == "iobj":
+            out = []
+            for c in children(tok, "dative"):
+                out += [c] if c.tag_ != "IN" else children(c, "pobj")
+            return out
+        if slot == "ccomp_subj":
+            cc = child(tok, "ccomp")
+            s = gram_subject(cc, self.grammar) if cc is not None else None
+            return [s] if s is not None else []
+        if slot in ("loc", "from"):
+            # the place can hang on the last of coordinated objects ("5,000 troops as well as
+            # missiles and batteries in Belarus")
+            hosts = [tok] + (conjuncts(m.patient) if m.patient is not None else []) + \
+                ([gov] if gov is not None else [])
+            return [p for h in hosts for p in self.res.location_heads(h, slot, tok)]
+        if slot == "poss":
+            return children(tok, "poss")
+        if slot == "compound":
+            return [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+                    and c.i < tok.i and (self.res.modifier_entity(c) is not None)]
+        if slot == "theme_mod":
+            return [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+                    and self.res.modifier_entity(c) is None]
+        if slot == "agent":
+            out = []
+            for p in children(tok, "prep", "agent"):
+                if p.lower_ == "by":
+                    out += children(p, "pobj")
+            for acl in children(tok, "acl"):
+                for a in children(acl, "agent"):
+                    out += children(a, "pobj")
+            return out
+        if slot == "gov_agent":
+            # "PUT ITS FORCES on alert": the putter acts; "troops REMAIN on alert" has no agent
+            g = m.governor
+            if g is None or child(g, "dobj") is None:
+                return []
+            agent = gram_subject(g, self.grammar)
+            return [agent] if agent is not None else []
+        if slot in ("gov_subj", "gov_obj"):
+            g = m.governor
+            if g is None or not self._governs(m):
+                return []
+            if slot == "gov_subj":
+                if m.gov_link == "nsubj":
+                    return []
+                agent = gram_subject(g, self.grammar) if not _passive_light(g) else None
+                if agent is not None and agent.tag_ in ("WDT", "WP") and \
+                        agent.head.dep_ == "relcl":
+                    agent = agent.head.head
+                if agent is None and _passive_light(g):
+                    by = child(g, "agent")
+                    agent = child(by, "pobj") if by is not None else None
+                if m.entry.in_prep and m.gov_link == "prep" and agent is not None \
+                        and child(g, "dobj") is None:
+                    return [agent]
+                return [agent] if agent is not None else []
+            obj = child(g, "dobj")
+            return [obj] if obj is not None and obj.i != tok.i else []
+        if slot == "obj_owner":
+            owners = []
+            for h in ([m.patient] if m.patient is not None else []):
+                owners += [c for c in h.children if c.dep_ in ("compound", "amod", "poss", "nmod")
+                           and self.res.modifier_entity(c) is not None]
+            return owners
+        return []
+
+    def _governs(self, m: Match) -> bool:
+        g = m.governor
+        if g is None:
+            return False
+        if m.entry.in_prep:
+            return True
+        return m.light and lemma(g) in self.grammar.light_verbs
+
+    def first_participants(self, m: Match, slots: tuple[str, ...], people: bool = False
+                           ) -> list[Participant]:
+        for slot in slots:
+            heads = self.slot_tokens(m, slot)
+            found = self.res.participants(heads, people)
+            if found:
+                return found
+        return []
+
+    def all_participants(self, m: Match, slots: tuple[str, ...]) -> list[Participant]:
+        out: list[Participant] = []
+        for slot in slots:
+            for p in self.res.participants(self.slot_tokens(m, slot)):
+                if all(p.key != q.key for q in out):
+                    out.append(p)
+        return out
+
+    def first_tokens(self, m: Match, slots: tuple[str, ...]) -> list[Token]:
+        for slot in slots:
+            heads = self.slot_tokens(m, slot)
+            if heads:
+                return [t for h in heads for t in conjuncts(h)]
+        return []
+
+    def first_places(self, m: Match, slots: tuple[str, ...],
+                     exclude: frozenset[str] = frozenset()) -> list[Participant]:
+        for slot in slots:
+            heads = self.slot_tokens(m, slot)
+            places = self.res.places(heads, exclude) if slot in ("loc", "from") else [
+                p for p in self.res.participants(heads) if p.type == "PLACE"]
+            if places:
+                return places
+        return []
+
+    # ---- quantity, date ---------------------------------------------------------------------
+
+    def quantity_in(self, heads: list[Token]) -> Quantity | None:
+        """The counted thing of the quantities stage inside the theme, nearest its head (not in
+        a relative clause: "Lithuania, which has a population of 3 million, was occupied")."""
+        best: tuple[int, Quantity] | None = None
+        for h in heads:
+            left = list(h.lefts)
+            right = [c for c in h.rights if c.dep_ not in ("relcl", "acl", "appos", "punct")
+                     and not (c.dep_ == "prep" and c.i > h.i + 1 and _has_verb(c))]
+            start = left[0].left_edge.idx if left else h.idx
+            last = right[-1].right_edge if right else h
+            end = last.idx + len(last.text)
+            for q in self.quantities:
+                if q.span[0] >= end:
+                    break
+                if start <= q.span[0] and q.span[1] <= end:
+                    dist = abs(q.span[0] - h.idx)
+                    if best is None or dist < best[0]:
+                        best = (dist, q)
+        return best[1] if best else None
+
+    def date_of(self, m: Match) -> str | None:
+        """The resolved date closest to the trigger within its clause."""
+        head = m.governor if m.governor is not None else m.token
+        # up through infinitives, participles and conjuncts that share the clause's subject
+        # ("Last week, the EU filed a case, ACCUSING Beijing"), not into another clause
+        while head.dep_ in ("xcomp", "conj", "advcl") and head.head.i != head.i and \
+                is_verb(head.head) and self.tree.child(head, "nsubj", "nsubjpass") is None:
+            head = head.head
+        start = head.left_edge.idx
+        end = head.right_edge.idx + len(head.right_edge.text)
+        best: tuple[int, str] | None = None
+        for d in self.dates:
+            if d.span[0] >= end:
+                break
+            if start <= d.span[0] and d.span[1] <= end and d.value:
+                dist = abs(d.span[0] - m.token.idx)
+                if best is None or dist < best[0]:
+                    best = (dist, d.value)
+        return best[1] if best else None
+
+    # ---- actors implied by the sentence -----------------------------------------------------
+
+    def inherit_actors(self, drafts: list[Draft]) -> None:
+        """Events in a "with" clause that elaborates another event share its actor ("announced
+        the deployment of 3,000 troops, with 1,000 troops being repositioned from Germany")."""
+        for d in drafts:
+            if d.actors or d.dropped:
+                continue
+            host = _with_host(d.match.token)
+            if host is None:
+                continue
+            for other in drafts:
+                if other is d or not other.actors:
+                    continue
+                om = other.match
+                if om.token.i == host.i or (om.governor is not None and om.governor.i == host.i):
+                    d.actors = list(other.actors)
+                    break
+        for d in drafts:
+            spec = self.lex.types[d.type]
+            if not d.actors and spec.implicit_actor and self._eventive(d.match):
+                d.actors = [Participant(spec.implicit_actor, None, "DESCRIPTION")]
+
+    def _eventive(self, m: Match) -> bool:
+        """Whether a nominal trigger reports a happening ("protests ERUPTED", "STAGED a
+        protest") rather than naming a topic ("following protests in 2020")."""
+        if m.pos == "verb":
+            return True
+        g = m.governor
+        if g is None:
+            return False
+        if m.entry.in_prep:
+            return True  # a state the governing verb's subject is in: "remain ON ALERT"
+        word = lemma(g)
+        if m.gov_link == "nsubj":
+            return word in self.grammar.progression_verbs
+        return word in self.grammar.light_verbs
+
+    def explainable(self, d: Draft) -> bool:
+        """Precision first: an event needs an actor, except troop movements that the sentence
+        pins down by a count or (verbs) a destination; a nominal event needs its own actor or a
+        governing verb that makes it a happening."""
+        spec = self.lex.types[d.type]
+        m = d.match
+        if not d.actors:
+            if not spec.actorless:
+                return False
+            return d.quantity is not None or (m.pos == "verb" and bool(d.destinations))
+        return not (m.pos == "noun" and not d.own_actor and not self._eventive(m))
+
+    # ---- record -----------------------------------------------------------------------------
+
+    def to_event(self, d: Draft, sent: Span) -> Event:
+        base = sent.start_char
+        if self._sent_cache[0] != base:
+            self._sent_cache = (base, sent.text, sentence_span(sent))
+        _, text, span = self._sent_cache
+        start, end = _paragraph_clip(text, span, d.match.token.idx, base)
+        q = d.quantity
+        actor, recipient = _first(d.actors), _first(d.recipients)
+        origin, dest = _first(d.origins), _first(d.destinations)
+        return Event(
+            type=d.type,
+            mode=d.mode,
+            actor=actor.name if actor else None,
+            actor_id=actor.id if actor else None,
+            recipient=recipient.name if recipient else None,
+            quantity=EventQuantity(q.value, q.unit) if q is not None else None,
+            origin=origin.name if origin else None,
+            destination=dest.name if dest else None,
+            date=d.date,
+            status=d.status,
+            sentence=text[start - base:end - base],
+            span=(start, end),
+            recipient_id=recipient.id if recipient else None,
+            actors=[a.name for a in d.actors],
+            recipients=[r.name for r in d.recipients],
+            origins=[o.name for o in d.origins],
+            destinations=[p.name for p in d.destinations],
+            trigger=d.match.token.text,
+        )
+
+
+def _paragraph_clip(text: str, span: tuple[int, int], at: int, base: int) -> tuple[int, int]:
+    """The part of a parser sentence inside the trigger's paragraph (the parser can run a
+    sentence across a paragraph break, a title into the first paragraph). `text` is the
+    sentence's text, which starts at offset `base` of the article."""
+    start, end = span[0] - base, span[1] - base
+    at -= base
+    brk = text.rfind("\n\n", start, at)
+    if brk != -1:
+        start = brk + 2
+    brk = text.find("\n\n", at, end)
+    if brk != -1:
+        end = brk
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start + base, end + base
+
+
+def _nominal_subtree(tok: Token, skip: list[Token]) -> list[Token]:
+    """tok and the phrases under it, without nested clauses: where "deep:" slots look ("provides
+    $150 million in military aid TO Lithuania")."""
+    out = [tok]
+    stack = [c for c in tok.children if c not in skip]
+    while stack:
+        cur = stack.pop()
+        if is_verb(cur) or cur.dep_ in ("relcl", "acl", "advcl", "ccomp", "xcomp", "conj"):
+            continue
+        out.append(cur)
+        stack.extend(cur.children)
+    return out
+
+
+def _first(items: list[Participant]) -> Participant | None:
+    return items[0] if items else None
+
+
+def _has_verb(tok: Token) -> bool:
+    return any(is_verb(t) for t in tok.subtree)
+
+
+def _passive_light(v: Token) -> bool:
+    return any(c.dep_ in ("auxpass", "nsubjpass") for c in v.children)
+
+
+def _with_host(tok: Token) -> Token | None:
+    """The head of the "with" phrase that a trigger elaborates, if any."""
+    cur = tok
+    for _ in range(6):
+        if cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "prep" and cur.lower_ == "with":
+            return cur.head
+        cur = cur.head
+    return None
+
+
+def _content_link(outer: Token, inner: Token, topic_preps: frozenset[str]) -> str | None:
+    """"clausal" or "nominal" when `inner` sits in `outer`'s complement, else None.
+
+    Walks up from inner to outer; the link into outer decides. Subjects, coordination,
+    participial adjuncts and "with" elaborations are not complements.
+    """
+    cur = inner
+    path: list[Token] = []
+    for _ in range(12):
+        if cur.head.i == cur.i:
+            break
+        path.append(cur)
+        if cur.head.i == outer.i:
+            break
+        cur = cur.head
+    else:
+        return None
+    if not path or path[-1].head.i != outer.i:
+        return _copular_content(outer, inner)
+    top = path[-1]
+    if any((t.dep_ == "prep" and t.lower_ == "with") or t.dep_ == "relcl" for t in path):
+        return None  # "with" elaborations and relative clauses are events of their own
+    if any(t.dep_ == "prep" and t.lower_ in topic_preps for t in path):
+        # "sanctions OVER its drone deliveries", "sentenced FOR organising a blockade": the
+        # reason, not an event of its own
+        return "topic"
+    if top.dep_ in _CLAUSAL_CONTENT:
+        return "clausal"
+    if top.dep_ == "advcl":
+        aux = child(top, "aux")
+        return "clausal" if aux is not None and aux.lower_ == "to" else None
+    if top.dep_ == "prep":
+        inner_link = path[-2].dep_ if len(path) > 1 else ""
+        return "clausal" if inner_link == "pcomp" else "nominal"
+    if top.dep_ in _NOMINAL_CONTENT:
+        return "nominal"
+    return None
+
+
+def _copular_content(outer: Token, inner: Token) -> str | None:
+    """"Among the REQUESTS are a permanent troop DEPLOYMENT": a copula equates the two."""
+    be = inner.head
+    if inner.dep_ not in ("attr", "nsubj") or lemma(be) != "be":
+        return None
+    for c in be.children:
+        if c.i == inner.i:
+            continue
+        if c.i == outer.i and c.dep_ in ("attr", "nsubj"):
+            return "nominal"
+        if c.dep_ == "prep" and any(p.i == outer.i for p in children(c, "pobj")):
+            return "nominal"
+    return None
+
+
+def _richness(d: Draft) -> int:
+    return (2 * (d.quantity is not None) + len(d.destinations) + len(d.origins)
+            + len(d.recipients) + len(d.actors) + (d.date is not None))
+
+
+def _subsumed(a: Draft, b: Draft) -> bool:
+    """Whether b says everything a says (same type and actor, nothing of a's that b lacks)."""
+    if a.type != b.type or a.actor_key is None or a.actor_key != b.actor_key:
+        return False
+    if a.quantity is not None and (b.quantity is None or abs(a.quantity.value -
+                                                            b.quantity.value) > 1e-9):
+        return False
+    a_dest = {p.key for p in a.destinations}
+    b_dest = {p.key for p in b.destinations}
+    if a_dest and not (a_dest <= b_dest or (a.quantity is None and a_dest & b_dest)):
+        return False
+    if a.origins and {p.key for p in a.origins} - {p.key for p in b.origins}:
+        return False
+    return not (a.recipients and {p.key for p in a.recipients} -
+                {p.key for p in b.recipients})
+
+
+def _deduplicate(drafts: list[Draft]) -> list[Draft]:
+    """Drop each event that another, at least as informative, covers."""
+    groups: dict[tuple[str, str | None], list[int]] = {}
+    for i, d in enumerate(drafts):
+        groups.setdefault((d.type, d.actor_key), []).append(i)
+    keep: list[Draft] = []
+    for i, a in enumerate(drafts):
+        covered = False
+        for j in groups[(a.type, a.actor_key)]:
+            b = drafts[j]
+            if i == j or not _subsumed(a, b):
+                continue
+            if not _subsumed(b, a) or _richness(b) > _richness(a) or \
+                    (_richness(b) == _richness(a) and j < i):
+                covered = True
+                break
+        if not covered:
+            keep.append(a)
+    return keep

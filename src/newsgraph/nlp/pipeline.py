@@ -71,13 +71,19 @@ def pipe(items: list[tuple[str, Any]], batch_size: int = 32) -> list[tuple[Doc, 
     return out
 
 
+@functools.cache
+def _tables(upos: str) -> tuple[frozenset[str], dict[str, list[str]], list[list[str]]]:
+    """The lemmatizer's index (as a set: spaCy keeps a list), exceptions and suffix rules."""
+    lookups = load_nlp().get_pipe("lemmatizer").lookups  # type: ignore[attr-defined]
+    index = frozenset(lookups.get_table("lemma_index", {}).get(upos, ()))
+    exceptions = dict(lookups.get_table("lemma_exc", {}).get(upos, {}))
+    rules = list(lookups.get_table("lemma_rules", {}).get(upos, ()))
+    return index, exceptions, rules
+
+
 @functools.lru_cache(maxsize=65536)
 def _lemma(lower: str, upos: str) -> str:
-    lemmatizer = load_nlp().get_pipe("lemmatizer")
-    tables = lemmatizer.lookups  # type: ignore[attr-defined]  # spaCy types pipes as callables
-    index = tables.get_table("lemma_index", {}).get(upos, {})
-    exceptions = tables.get_table("lemma_exc", {}).get(upos, {})
-    rules = tables.get_table("lemma_rules", {}).get(upos, {})
+    index, exceptions, rules = _tables(upos)
     if lower in exceptions:
         return str(exceptions[lower][0])
     forms: list[str] = []

@@ -1,0 +1,413 @@
+"""Who and where: from argument tokens to the article's entities, descriptions and places.
+
+An argument slot gives a head token ("Department", "troops", "which", "it"); the event needs a
+participant. The entity stage has already decided who each mention is (`EntityIndex.at`), so the
+work here is to find the right mention in the noun phrase: the head itself ("the U.S. Defense
+Department"), else its possessor or a modifying name ("CHINA's ambassador", "HONG KONG police",
+"LITHUANIAN lawmakers"), else the object of a quantifier ("a delegation OF Lithuanian
+lawmakers"), else an unnamed actor description ("police", "rebels") when the head is an actor
+noun. Relative and personal pronouns are resolved to the nearest compatible participant.
+
+Convention: a nationality resolves to its country when the entity stage links them (a GROUP whose
+`affiliation` is a place), because "Lithuanian lawmakers" act for Lithuania. An organisation that
+belongs to a state (the Pentagon, a ministry) is reported as itself, not as its state: it is what
+the sentence names, and its `affiliation` in the record leads to the state.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from newsgraph.events.lexicon import Lexicon
+from newsgraph.events.syntax import (
+    Tree,
+    child,
+    children,
+    conjuncts,
+    gram_subject,
+    is_verb,
+    prep_key,
+    prep_object,
+    prep_objects,
+)
+from newsgraph.nlp.entity_index import EntityIndex, name_key
+from newsgraph.nlp.pipeline import lemma
+from newsgraph.record import Entity
+
+_PRONOUN_KIND = {
+    "it": "it", "its": "it", "itself": "it",
+    "they": "they", "them": "they", "their": "they", "themselves": "they",
+    "he": "he", "him": "he", "his": "he", "she": "he", "her": "he",
+    "we": "we", "our": "we", "us": "we", "i": "we", "my": "we",
+}
+_MODIFIER_DEPS = ("poss", "compound", "amod", "nmod", "npadvmod")
+#: Named-entity labels that are no actor when the entity stage has no entity there.
+_NOT_NAMES = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL",
+                        "LAW", "LANGUAGE", "WORK_OF_ART", "EVENT", "PRODUCT"})
+_DESCRIPTION_DEPS = ("compound", "amod", "nmod")
+_ACTOR_TYPES = frozenset({"PERSON", "ORG", "PLACE", "GROUP"})
+#: How far back the pronoun resolver looks for an antecedent: this sentence and the one before
+#: (anaphora across more than one sentence is rare in wire copy and risky to guess).
+_PREVIOUS_SENTENCES = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """An actor, recipient or place: an entity of the article, or a description."""
+
+    name: str
+    id: str | None
+    type: str  # an entity type, or "DESCRIPTION"
+
+    @property
+    def key(self) -> str:
+        return self.id or name_key(self.name)
+
+
+class Resolver:
+    """Maps argument heads to participants for one parsed article."""
+
+    def __init__(self, doc: Doc, entities: EntityIndex, lexicon: Lexicon,
+                 tree: Tree | None = None) -> None:
+        self.doc = doc
+        self.tree = tree
+        self._memo: dict[int, Participant | None] = {}
+        self.entities = entities
+        self.lex = lexicon
+        self.grammar = lexicon.grammar
+
+    def kids(self, tok: Token) -> list[Token]:
+        return self.tree.kids(tok) if self.tree is not None else list(tok.children)
+
+    # ---- entities ---------------------------------------------------------------------------
+
+    def entity_at(self, tok: Token) -> Entity | None:
+        e = self.entities.at(tok)
+        return e if e is not None and e.type in _ACTOR_TYPES else None
+
+    def of_entity(self, e: Entity) -> Participant:
+        if e.type == "GROUP" and e.affiliation:
+            state = self.entities.get(e.affiliation)
+            if state is not None:
+                e = state
+        return Participant(e.name, e.id, e.type)
+
+    # ---- noun phrases -----------------------------------------------------------------------
+
+    def participant(self, head: Token, depth: int = 0) -> Participant | None:
+        """The participant a noun phrase names, or None (memoized per token)."""
+        if depth == 0:
+            if head.i in self._memo:
+                return self._memo[head.i]
+            found = self._participant(head, 0)
+            self._memo[head.i] = found
+            return found
+        return self._participant(head, depth)
+
+    def _participant(self, head: Token, depth: int) -> Participant | None:
+        if depth > 4:
+            return None
+        if head.tag_ in ("WDT", "WP") and head.head.dep_ in ("relcl", "acl"):
+            return self.participant(head.head.head, depth + 1)
+        if head.lower_ in _PRONOUN_KIND and head.tag_ in ("PRP", "PRP$"):
+            return self.pronoun(head, depth + 1)
+        e = self.entity_at(head)
+        if e is not None:
+            return self.of_entity(e)
+        if lemma(head) in self.grammar.quantifier_heads or head.tag_ == "CD":
+            for p in children(head, "prep"):
+                if p.lower_ == "of":
+                    for obj in prep_object(p):
+                        found = self.participant(obj, depth + 1)
+                        if found is not None:
+                            return found
+        # "a New York MAN" is from New York; "the Ukrainian BORDER" is a place, not Ukraine
+        individual = any(self.lex.in_class(lemma(head), c) for c in ("individual", "territory"))
+        for c in self.kids(head):
+            if c.dep_ in _MODIFIER_DEPS and not individual:
+                # "CHINA's ambassador", "HONG KONG police", but not "a NEW YORK man"
+                if c.dep_ == "poss" and c.lower_ in _PRONOUN_KIND:
+                    found = self.pronoun(c, depth + 1)
+                    if found is not None:
+                        return found
+                    continue
+                e = self.modifier_entity(c)
+                if e is not None:
+                    return self.of_entity(e)
+        if head.tag_ in ("NNP", "NNPS") and head.ent_type_ not in _NOT_NAMES and head.is_title:
+            # a name the entity stage missed: "Human Rights Watch"
+            return self.description(head)
+        if self.is_actor_noun(head):
+            for p in children(head, "prep"):
+                if p.lower_ == "of":
+                    for obj in prep_object(p):
+                        e = self.entity_at(obj)
+                        if e is not None:
+                            return self.of_entity(e)
+            for c in children(head, "appos"):
+                e = self.entity_at(c)
+                if e is not None:
+                    return self.of_entity(e)
+            return self.description(head)
+        return None
+
+    def modifier_entity(self, tok: Token) -> Entity | None:
+        e = self.entity_at(tok)
+        if e is not None:
+            return e
+        if tok.dep_ == "compound" or tok.dep_ == "poss":
+            for c in tok.children:
+                if c.dep_ in ("compound", "poss", "amod"):
+                    e = self.entity_at(c)
+                    if e is not None:
+                        return e
+        return None
+
+    def is_actor_noun(self, tok: Token) -> bool:
+        if not tok.tag_.startswith("NN"):
+            return False
+        return any(self.lex.in_class(w, "actor_noun") for w in (lemma(tok), tok.lower_))
+
+    def is_person_noun(self, tok: Token) -> bool:
+        if tok.tag_ not in ("NN", "NNS"):
+            return False
+        return any(self.lex.in_class(w, c) for w in (lemma(tok), tok.lower_)
+                   for c in ("prisoner", "protester", "diplomat", "actor_noun"))
+
+    def description(self, head: Token) -> Participant:
+        if head.tag_ in ("NNP", "NNPS"):
+            mods = [t for t in head.subtree if t.i < head.i and t.dep_ == "compound"
+                    and all(a.dep_ == "compound" for a in _path_up(t, head))]
+        else:
+            mods = [c for c in head.children if c.dep_ in _DESCRIPTION_DEPS and c.i < head.i
+                    and not c.like_num and c.tag_ not in ("DT", "PRP$", "POS")]
+        # a dateline is no part of a name: "ROTTERDAM - Thousands of dockworkers"
+        mods = [t for t in mods if not (t.is_upper and len(t) > 2)]
+        words = [t.text for t in sorted([*mods, head], key=lambda t: t.i)]
+        return Participant(" ".join(words), None, "DESCRIPTION")
+
+    def participants(self, heads: list[Token], people: bool = False) -> list[Participant]:
+        """Each head and what is coordinated with it, resolved and deduplicated. With `people`,
+        groups of people count as descriptions too ("arrested two JOURNALISTS")."""
+        out: list[Participant] = []
+        for h in heads:
+            for t in self.coordinated(h):
+                p = self.participant(t)
+                if p is None and people and self.is_person_noun(t):
+                    p = self.description(t)
+                if p is not None and all(p.key != q.key for q in out):
+                    out.append(p)
+        return out
+
+    def coordinated(self, head: Token) -> list[Token]:
+        """Conjuncts, plus list members the parser hung as appositions ("the United States,
+        Australia, and the EU")."""
+        out = conjuncts(head)
+        if self.entity_at(head) is not None:
+            for a in children(head, "appos"):
+                if self.entity_at(a) is not None:
+                    out += [t for t in conjuncts(a) if t not in out]
+        return out
+
+    # ---- pronouns ---------------------------------------------------------------------------
+
+    def pronoun(self, tok: Token, depth: int = 0) -> Participant | None:
+        """The antecedent of a personal pronoun: a subject higher in the same sentence ("the
+        United Kingdom announced IT was considering"), else the previous sentence's subject."""
+        kind = _PRONOUN_KIND[tok.lower_]
+        if tok.tag_ == "PRP$" and kind != "we":
+            near = self._nearest_before(tok, kind)
+            if near is not None:
+                return near
+        cur = tok
+        for _ in range(10):
+            if cur.head.i == cur.i:
+                break
+            cur = cur.head
+            if not is_verb(cur):
+                continue
+            subj = gram_subject(cur, self.grammar) if kind != "we" else self._speaker(cur)
+            if subj is None or subj.lower_ in _PRONOUN_KIND or subj.i == tok.i:
+                continue
+            p = self._antecedent(subj, depth)
+            if p is not None and _compatible(kind, p, subj):
+                return p
+        return self._previous_subject(tok, kind, depth)
+
+    def _nearest_before(self, tok: Token, kind: str) -> Participant | None:
+        """A possessive refers to the closest name before it in its sentence ("sanctions on
+        Iran over ITS drone deliveries", "Russia has amassed troops close to ITS border")."""
+        for i in range(tok.i - 1, tok.sent.start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ == "compound" or t.tag_ not in ("NNP", "NNPS"):
+                continue
+            e = self.entity_at(t)
+            if e is not None:
+                p = self.of_entity(e)
+                if _compatible(kind, p, t):
+                    return p
+        return None
+
+    def _speaker(self, verb: Token) -> Token | None:
+        if lemma(verb) in self.grammar.report_verbs:
+            return gram_subject(verb, self.grammar)
+        return None
+
+    def _antecedent(self, subj: Token, depth: int) -> Participant | None:
+        if subj.lower_ in _PRONOUN_KIND:
+            return None
+        return self.participant(subj, depth + 1)
+
+    def _previous_subject(self, tok: Token, kind: str, depth: int) -> Participant | None:
+        sent = tok.sent
+        for _ in range(_PREVIOUS_SENTENCES):
+            if sent.start == 0:
+                return None
+            sent = self.doc[sent.start - 1].sent
+            if paragraph_break(self.doc, sent.end - 2, tok.sent.start + 1):
+                return None  # antecedents do not cross paragraphs
+            root = sent.root
+            subj = gram_subject(root, self.grammar) if is_verb(root) else None
+            if subj is not None and subj.lower_ not in _PRONOUN_KIND:
+                p = self.participant(subj, depth + 1)
+                if p is not None and _compatible(kind, p, subj):
+                    return p
+        return None
+
+    # ---- places -----------------------------------------------------------------------------
+
+    def places(self, heads: list[Token], exclude: frozenset[str] = frozenset()
+               ) -> list[Participant]:
+        """The places named in phrases headed by `heads`: each head's coordinated members, and
+        for a common noun the nearest place inside it ("their base in the United Kingdom",
+        "its border with Ukraine"), or the place "the country" refers back to."""
+        out: list[Participant] = []
+        for h in heads:
+            for t in self.coordinated(h):
+                p = self._place_in(t)
+                if p is None and self._is_place_anaphor(t):
+                    p = self._place_antecedent(t, exclude)
+                if p is not None and all(p.key != q.key for q in out):
+                    out.append(p)
+        return out
+
+    def _is_place_anaphor(self, tok: Token) -> bool:
+        det = child(tok, "det")
+        return (tok.tag_ == "NN" and lemma(tok) in self.grammar.place_anaphors
+                and det is not None and det.lower_ in ("the", "that", "this"))
+
+    def _place_antecedent(self, tok: Token, exclude: frozenset[str]) -> Participant | None:
+        """The last place named as a location ("in Belarus", "to Estonia") in this or the
+        previous two sentences, other than the event's own actor."""
+        sent = tok.sent
+        start = sent.start
+        for _ in range(2):
+            if start == 0:
+                break
+            start = self.doc[start - 1].sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ != "pobj" or t.head.lower_ not in ("in", "into", "to", "inside"):
+                continue
+            e = self.entities.at(t)
+            if e is not None and e.type == "PLACE":
+                p = Participant(e.name, e.id, e.type)
+                if p.key not in exclude:
+                    return p
+        return None
+
+    def _place_in(self, tok: Token) -> Participant | None:
+        queue = deque([tok])
+        seen = 0
+        while queue and seen < 24:
+            cur = queue.popleft()
+            seen += 1
+            e = self.entities.at(cur)
+            if e is not None and e.type == "PLACE":
+                return Participant(e.name, e.id, e.type)
+            queue.extend(c for c in self.kids(cur) if c.dep_ not in ("relcl", "acl", "conj"))
+        return None
+
+    def location_heads(self, tok: Token, which: str, trigger: Token | None = None
+                       ) -> list[Token]:
+        """Objects of destination ("to", "in", "close to") or origin ("from") phrases on tok
+        (leaving out the trigger itself: "remain ON ALERT" names no place)."""
+        preps = self.grammar.destination_preps if which == "loc" else self.grammar.origin_preps
+        kids = self.kids(tok)
+        out = [t for t in prep_objects(tok, preps, kids) if trigger is None or t.i != trigger.i]
+        for c in kids:
+            if c.dep_ in ("advmod", "amod") and lemma(c) in self.grammar.locative_heads:
+                for p in children(c, "prep"):
+                    if prep_key(p) in preps or f"{c.lower_} {p.lower_}" in preps:
+                        out += prep_object(p)
+        return out
+
+    def same_party(self, a: Participant, b: Participant) -> bool:
+        """Whether two participants are one side: the same entity, or one belongs to the other
+        ("police" and "a police spokesman")."""
+        if a.key == b.key:
+            return True
+        if a.type == "DESCRIPTION" and b.type == "DESCRIPTION":
+            wa, wb = a.name.lower().split(), b.name.lower().split()
+            return wa[-1] in wb or wb[-1] in wa
+        ea = self.entities.get(a.id)
+        eb = self.entities.get(b.id)
+        if ea is None or eb is None:
+            return False
+        return bool(ea.affiliation == eb.id or eb.affiliation == ea.id
+                    or (ea.affiliation and ea.affiliation == eb.affiliation))
+
+
+
+def _path_up(tok: Token, top: Token) -> list[Token]:
+    """tok and its ancestors below top."""
+    out = []
+    while tok.i != top.i and tok.head.i != tok.i:
+        out.append(tok)
+        tok = tok.head
+    return out
+
+
+def paragraph_break(doc: Doc, start: int, end: int) -> bool:
+    """Whether a blank line separates tokens start..end (paragraphs are joined by one)."""
+    for k in range(max(start, 0), min(end, len(doc))):
+        t = doc[k]
+        if "\n\n" in t.whitespace_ or (t.is_space and "\n\n" in t.text):
+            return True
+    return False
+
+
+def _compatible(kind: str, p: Participant, tok: Token) -> bool:
+    if kind == "we":
+        return True
+    if kind == "he":
+        # a person, or a singular office named by its holder ("the Dutch labour MINISTER")
+        return p.type == "PERSON" or (tok.tag_ == "NN" and p.type in ("DESCRIPTION", "GROUP",
+                                                                      "PLACE", "ORG"))
+    if kind == "it":
+        return p.type in ("ORG", "PLACE") or (p.type == "DESCRIPTION" and tok.tag_ == "NN")
+    return p.type != "PERSON"  # they
+
+
+
+
+
+
+
+
+def sentence_span(sent: Span) -> tuple[int, int]:
+    """The sentence's characters without surrounding whitespace."""
+    doc = sent.doc
+    start, end = sent.start, sent.end - 1
+    while start <= end and doc[start].is_space:
+        start += 1
+    while end >= start and doc[end].is_space:
+        end -= 1
+    if start > end:
+        return sent.start_char, sent.start_char
+    last = doc[end]
+    return doc[start].idx, last.idx + len(last.text)
+

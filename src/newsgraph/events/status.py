@@ -1,0 +1,212 @@
+"""Whether an event happened, is announced, planned, considered, requested, or only claimed.
+
+The status comes from the words that scope over the trigger along its "control chain": the
+trigger, the verb a nominal trigger hangs from, and the verbs that govern it through an
+infinitive or gerund ("is SET to deploy" -> planned, "was CONSIDERING doubling its deployment"
+-> considered, "ANNOUNCED the deployment" -> announced). The innermost word decides. Negation
+anywhere on the chain ("were NOT permanent deployments", "FAILED to withdraw") and a
+hypothetical clause anywhere above the trigger ("IF Russian forces were to cross") mean there is
+no event to code. An event reported by someone other than its actor ("Thomas-Greenfield told
+the Council that Russia had amassed ...") is "claimed"; the coder makes that comparison with the
+reporter returned here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.events.lexicon import Grammar
+from newsgraph.events.syntax import Tree, gram_subject, is_verb
+from newsgraph.events.triggers import Match
+from newsgraph.nlp.pipeline import lemma
+from newsgraph.record import EventStatus
+
+#: Links along which a governing verb scopes over the trigger's event.
+_CHAIN_DEPS = frozenset({"xcomp", "pcomp"})
+#: Links up to a clause that reports, conditions or contains the trigger's clause.
+_OUTER_DEPS = frozenset({"ccomp", "advcl", "conj", "relcl", "acl", "xcomp", "pcomp", "prep",
+                         "parataxis", "dobj", "pobj", "attr", "nsubj", "nsubjpass"})
+
+
+@dataclass(frozen=True, slots=True)
+class Modality:
+    status: EventStatus | None  # None: negated or hypothetical, not an event
+    reporter: Token | None  # the subject of the verb of saying that reports the event
+    report_verb: Token | None
+
+
+def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
+    st = grammar.status
+    tree = tree or Tree(m.token.doc)
+    kids = tree.kids
+    chain = control_chain(m, grammar, tree)
+    status: EventStatus | None = None
+    for i, v in enumerate(chain):
+        if i > 0 and lemma(v) in st.get("negating_governors", ()):
+            if any(c.dep_ == "neg" for c in kids(v)):
+                status = status or "considered"  # "has not RULED OUT deploying"
+                continue
+            return Modality(None, None, None)  # "FAILED to withdraw"
+        for c in kids(v):
+            low = c.lower_
+            if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and
+                                   low in st.get("negation_words", ())):
+                return Modality(None, None, None)
+            if c.dep_ == "mark" and low in st.get("hypothetical_marks", ()):
+                return Modality(None, None, None)
+            if c.dep_ == "aux" and status is None:
+                if low in st.get("planned_aux", ()):
+                    status = "planned"
+                elif low in st.get("considered_aux", ()):
+                    status = "considered"
+        if v.dep_ == "pobj" and v.head.lower_ in st.get("negating_preps", ()):
+            return Modality(None, None, None)
+        if is_verb(v) and _negative_adjunct(v, st.get("negation_words", ()), tree):
+            return Modality(None, None, None)  # "AT NO TIME did they agree"
+        if not is_verb(v):
+            noun_status = _noun_status if i == 0 else _governing_noun_status
+            status = status or noun_status(v, grammar, tree)
+        elif i > 0:
+            status = status or _governor_status(lemma(v), grammar)
+    top = chain[-1]
+    if _hypothetical(top, grammar, tree):
+        return Modality(None, None, None)
+    if status is None and is_verb(top) and _bare_infinitive(top, tree):
+        status = "planned"  # "an additional 2,000 TO BE DEPLOYED"
+    reporter, verb = _reporter(top, grammar)
+    return Modality(status or "occurred", reporter, verb)
+
+
+def control_chain(m: Match, grammar: Grammar, tree: Tree) -> list[Token]:
+    """The trigger and the verbs whose modality, negation and status words scope over it."""
+    chain = [m.token]
+    cur = m.token
+    if m.pos == "noun":
+        if m.governor is None:
+            return chain
+        cur = m.governor
+        chain.append(cur)
+    for _ in range(8):
+        head = cur.head
+        if head.i == cur.i:
+            break
+        if cur.dep_ in _CHAIN_DEPS or (cur.dep_ in ("advcl", "ccomp")
+                                       and _to_infinitive(cur, tree)):
+            if cur.dep_ == "pcomp":
+                if head.lower_ == "with":
+                    break  # "with 1,000 troops being repositioned": an elaboration
+                head = head.head  # gerund under a preposition: "plans FOR sending troops"
+            if not is_verb(head):
+                break
+            cur = head
+        elif cur.dep_ == "conj" and is_verb(head) and tree.child(
+                cur, "nsubj", "nsubjpass", "aux", "auxpass") is None:
+            cur = head  # "will deploy and STATION troops": the conjuncts share "will"
+        elif cur.dep_ == "acl" and _to_infinitive(cur, tree) and not is_verb(head):
+            cur = head  # "PLANS to deploy", "no AUTHORITY to expel": the noun scopes over it
+        else:
+            break
+        chain.append(cur)
+    return chain
+
+
+def _negative_adjunct(v: Token, words: frozenset[str] | tuple[str, ...], tree: Tree) -> bool:
+    for p in tree.kids(v):
+        if p.dep_ == "prep":
+            for o in tree.kids(p):
+                if o.dep_ == "pobj" and any(d.dep_ == "det" and d.lower_ in words
+                                            for d in tree.kids(o)):
+                    return True
+    return False
+
+
+def _noun_status(noun: Token, grammar: Grammar, tree: Tree) -> EventStatus | None:
+    st = grammar.status
+    word = lemma(noun)
+    if word in st.get("planned_nouns", ()):
+        return "planned"
+    if word in st.get("considered_nouns", ()):
+        return "considered"
+    for c in tree.kids(noun):
+        if c.dep_ not in ("amod", "compound"):
+            continue
+        word = c.lower_
+        if word in st.get("planned_modifiers", ()):
+            return "planned"
+        if word in st.get("considered_modifiers", ()):
+            return "considered"
+        if word in st.get("requested_modifiers", ()):
+            return "requested"
+    return None
+
+
+def _governing_noun_status(noun: Token, grammar: Grammar, tree: Tree) -> EventStatus | None:
+    """ "announced PLANS to deploy": the noun's own word, then its modifiers."""
+    st = grammar.status
+    word = lemma(noun)
+    if word in st.get("planned_nouns", ()):
+        return "planned"
+    if word in st.get("considered_nouns", ()):
+        return "considered"
+    return _noun_status(noun, grammar, tree)
+
+
+def _governor_status(word: str, grammar: Grammar) -> EventStatus | None:
+    st = grammar.status
+    if word in st.get("planned_governors", ()):
+        return "planned"
+    if word in st.get("considered_governors", ()):
+        return "considered"
+    if word in st.get("requested_governors", ()):
+        return "requested"
+    if word in st.get("announced_governors", ()):
+        return "announced"
+    light = grammar.light_verbs.get(word)
+    if light in ("announced", "planned", "considered"):
+        status: EventStatus = light  # type: ignore[assignment]
+        return status
+    return None
+
+
+def _to_infinitive(v: Token, tree: Tree) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in tree.kids(v))
+
+
+def _bare_infinitive(v: Token, tree: Tree) -> bool:
+    """A "to"-infinitive that no verb governs ("troops to be deployed", "2,000 to be sent")."""
+    return _to_infinitive(v, tree) and v.dep_ in ("conj", "ROOT", "relcl", "acl")
+
+
+def _hypothetical(top: Token, grammar: Grammar, tree: Tree) -> bool:
+    """Inside an "if"/"unless" clause, or the consequence of one ("would attack if ...")."""
+    marks = grammar.status.get("hypothetical_marks", ())
+    cur = top
+    for _ in range(10):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tree.kids(cur)):
+            return True
+        if cur.dep_ not in _OUTER_DEPS or cur.head.i == cur.i:
+            break
+        cur = cur.head
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+                for c in tree.kids(top))
+    return modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                                   for m in tree.kids(c))
+                         for c in tree.kids(top))
+
+
+def _reporter(top: Token, grammar: Grammar) -> tuple[Token | None, Token | None]:
+    """The speaker of a verb of saying whose complement holds the event."""
+    cur = top
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i or cur.dep_ not in ("ccomp", "parataxis", "conj", "advcl", "xcomp"):
+            return None, None
+        if cur.dep_ in ("ccomp", "parataxis") and is_verb(head) and \
+                lemma(head) in grammar.report_verbs:
+            return gram_subject(head, grammar), head
+        if cur.dep_ not in ("ccomp", "parataxis"):
+            return None, None
+        cur = head
+    return None, None

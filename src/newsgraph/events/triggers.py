@@ -1,0 +1,449 @@
+"""Finding event predicates in a sentence and the tokens that fill their argument slots.
+
+A token is a trigger when its lemma has lexicon entries and one of them, tried from the most
+specific, accepts it: its particles and prepositions ("call FOR", "crack DOWN ON"), its object
+("impose + sanctions", "give + the green light"), its subject ("protesters clashed"), its
+modifiers ("JOINT exercises") and its complement ("refused TO WITHDRAW", but not "declined to
+say"). The accepted entry's frame then says which parse relations fill which roles.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from newsgraph.events.arguments import Resolver
+from newsgraph.events.lexicon import Entry, Lexicon, Pos, Term, TermSet
+from newsgraph.events.syntax import (
+    LOOSE_OBJECT_DEPS,
+    PREP_DEPS,
+    Tree,
+    agent_and_patient,
+    child,
+    children,
+    conjuncts,
+    gram_subject,
+    is_noun,
+    is_verb,
+    light_governor,
+    prep_key,
+    prep_object,
+    subtree_without,
+)
+from newsgraph.nlp.pipeline import lemma
+
+#: Dependents that modify a nominal trigger ("JOINT exercises", "U.S. troop deployment").
+_NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss", "nummod"})
+#: Tokens that are never triggers: auxiliaries, and participles used as adjectives
+#: ("increased funding", "the PROPOSED legislation").
+_SKIP_DEPS = frozenset({"aux", "auxpass", "amod", "compound", "case", "det", "punct"})
+_NOT_EVENT_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC",
+                             "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
+#: Subject pronouns that stand for a named person or body in a subject constraint.
+_PERSONAL = frozenset({"he", "she", "we", "i"})
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A trigger token, the entry that accepted it, and its core relations."""
+
+    token: Token
+    entry: Entry
+    agent: Token | None  # verbs: who does it, the passive undone
+    patient: Token | None  # verbs: what it is done to
+    governor: Token | None  # nouns: the verb it hangs from
+    gov_link: str  # "dobj", "prep", "nsubj" or ""
+
+    @property
+    def pos(self) -> Pos:
+        return self.entry.pos
+
+    @property
+    def light(self) -> bool:
+        """Whether the noun's governor passes its subject on ("announced the deployment")."""
+        return self.governor is not None and self.gov_link in ("dobj", "prep")
+
+
+def _could_match(entry: Entry, near: set[str]) -> bool:
+    p = entry.phrase
+    if any(w not in near for w in p.particles):
+        return False
+    return not p.objects or any(t.head in near or t.cls is not None for t in p.objects)
+
+
+def _modifiers(tok: Token, kids: list[Token]) -> list[Token]:
+    """Modifiers of a trigger, through compounds: "JOINT air force drills" has "joint" on
+    "force", not on "drills"."""
+    out = [c for c in kids if c.dep_ in _NOUN_MODIFIER_DEPS]
+    stack = [c for c in out if c.dep_ == "compound"]
+    while stack:
+        cur = stack.pop()
+        for c in cur.children:
+            if c.dep_ in ("amod", "compound", "nmod"):
+                out.append(c)
+                if c.dep_ == "compound":
+                    stack.append(c)
+    return out
+
+
+class _Facts:
+    """What the constraints of all entries for one token look at: each computed once, when a
+    constraint first asks (most entries fail on their first test)."""
+
+    def __init__(self, matcher: Matcher, m: Match) -> None:
+        self._matcher = matcher
+        self._m = m
+        self.kids: list[Token] = matcher.kids(m.token)
+
+    @functools.cached_property
+    def objects(self) -> list[Token]:
+        return self._matcher.object_heads(self._m)
+
+    @functools.cached_property
+    def loose(self) -> list[Token]:
+        out = [c for c in self.kids if c.dep_ in LOOSE_OBJECT_DEPS]
+        if self._m.patient is not None:
+            out.append(self._m.patient)
+        return out
+
+    @functools.cached_property
+    def modifiers(self) -> list[Token]:
+        return _modifiers(self._m.token, self.kids)
+
+    @functools.cached_property
+    def subjects(self) -> list[Token]:
+        return self._matcher.subject_heads(self._m)
+
+    @functools.cached_property
+    def complements(self) -> list[Token]:
+        return self._matcher.complements(self._m.token, self.kids)
+
+    @functools.cached_property
+    def preps(self) -> dict[str, list[Token]]:
+        """Preposition as written -> its objects, on the trigger, its object or light verb."""
+        m, matcher = self._m, self._matcher
+        hosts = [self.kids]
+        if m.patient is not None:
+            hosts.append(matcher.kids(m.patient))
+        if m.pos == "noun" and m.light and m.governor is not None:
+            hosts.append(matcher.kids(m.governor))
+        out: dict[str, list[Token]] = {}
+        for kids in hosts:
+            for c in kids:
+                if c.dep_ in PREP_DEPS or (c.dep_ in ("prt", "advmod")
+                                           and c.tag_ in ("IN", "RP", "RB")):
+                    objs = prep_object(c) if c.dep_ in PREP_DEPS else []
+                    for key in {prep_key(c), c.lower_}:
+                        out.setdefault(key, []).extend(objs)
+                    if c.dep_ in PREP_DEPS:
+                        out.setdefault("", []).extend(objs)
+        return out
+
+
+class Matcher:
+    """Trigger detection for one article."""
+
+    def __init__(self, lexicon: Lexicon, resolver: Resolver, tree: Tree | None = None) -> None:
+        self.tree = tree
+        self.lex = lexicon
+        self.grammar = lexicon.grammar
+        self.res = resolver
+        self._words: dict[int, tuple[str, str]] = {}
+        self._classes: dict[int, frozenset[str]] = {}
+
+    def kids(self, tok: Token) -> list[Token]:
+        return self.tree.kids(tok) if self.tree is not None else list(tok.children)
+
+    def words(self, tok: Token) -> tuple[str, str]:
+        """(lemma, lower-case form) of a token, cached."""
+        w = self._words.get(tok.i)
+        if w is None:
+            w = self._words[tok.i] = (lemma(tok), tok.lower_)
+        return w
+
+    def candidates(self, tok: Token) -> bool:
+        """A cheap first test: could this token trigger anything?"""
+        if not tok.tag_.startswith(("VB", "NN")):
+            return False
+        words = self.lex.trigger_words
+        lem, low = self.words(tok)
+        return low in words or lem in words
+
+    def triggers(self, tokens: list[Token]) -> list[Match]:
+        out: list[Match] = []
+        for tok in tokens:
+            m = self.match(tok)
+            if m is not None:
+                out.append(m)
+        return out
+
+    def match(self, tok: Token, skip: frozenset[int] = frozenset()) -> Match | None:
+        """The most specific entry that accepts tok, leaving out the entries whose id() is in
+        `skip` (entries whose required roles turned out empty)."""
+        if tok.dep_ in _SKIP_DEPS:
+            return None
+        pos: Pos
+        if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "csubj"):
+            pos = "noun"  # a gerund used as a noun: "FIGHTING between the army and the RSF"
+        elif is_verb(tok):
+            pos = "verb"
+        elif is_noun(tok) and (tok.tag_ in ("NN", "NNS") or (
+                self.res.entity_at(tok) is None and tok.ent_type_ not in _NOT_EVENT_ENTS)):
+            pos = "noun"  # proper-noun tags only in Title Case text, not "in MARCH"
+        else:
+            return None
+        entries = self.lex.candidates(pos, *self.words(tok))
+        if not entries:
+            return None
+        # cheap test first: a phrase's particles and object words must be among the token's
+        # dependents ("hold TALKS", "crack DOWN on"), which rules out most generic verbs
+        near = {w for c in self.kids(tok) for w in self.words(c)}
+        if tok.dep_ in ("acl", "relcl"):
+            near.update(self.words(tok.head))
+        entries = tuple(e for e in entries if _could_match(e, near))
+        if not entries:
+            return None
+        agent: Token | None = None
+        patient: Token | None = None
+        governor: Token | None = None
+        link = ""
+        if pos == "verb":
+            agent, patient = agent_and_patient(tok, self.grammar)
+            if agent is not None and agent.tag_ in ("WDT", "WP") and agent.head.dep_ == "relcl":
+                agent = agent.head.head
+        else:
+            governor, link = light_governor(tok, self.grammar)
+        facts: _Facts | None = None
+        for entry in entries:
+            if id(entry) in skip:
+                continue
+            m = Match(tok, entry, agent, patient, governor, link)
+            if facts is None:
+                facts = self.facts(m)
+            if self.accepts(m, facts):
+                return m
+        return None
+
+    def facts(self, m: Match) -> _Facts:
+        return _Facts(self, m)
+
+    # ---- constraints ------------------------------------------------------------------------
+
+    def accepts(self, m: Match, f: _Facts) -> bool:
+        e = m.entry
+        tok = m.token
+        return (
+            self._phrase_ok(m, f)
+            and self._any(f.objects, e.objects, required=bool(e.objects))
+            and (not f.objects or self._any(f.objects, e.if_object))
+            and not self._hit(f.objects, e.not_objects)
+            and self._any(f.modifiers, e.modifiers, required=bool(e.modifiers))
+            and not self._hit(f.modifiers, e.not_modifiers)
+            and self._preps_ok(m, f)
+            and (not e.in_prep or (tok.dep_ == "pobj" and tok.head.lower_ in e.in_prep))
+            and self._complement_ok(m, f)
+            and self._subject_ok(m, f)
+            and self._content_ok(m)
+            and (not e.ccomp_self or self._ccomp_self(m))
+        )
+
+    def _phrase_ok(self, m: Match, f: _Facts) -> bool:
+        p = m.entry.phrase
+        for part in p.particles:
+            if not any(c.lower_ == part and c.dep_ in ("prt", "prep", "advmod", "dative", "dobj")
+                       for c in f.kids):
+                return False
+        if p.objects and not self._any(f.loose, TermSet.of(p.objects), required=True):
+            return False
+        if p.mods and not all(any(w in self.words(c) for c in f.kids) for w in p.mods):
+            return False
+        if p.prep is not None:
+            pobjs = f.preps.get(p.prep)
+            if pobjs is None:
+                return False
+            if p.pobj is not None and not any(self.term_hits(t, p.pobj) for t in pobjs):
+                return False
+        return True
+
+    def _preps_ok(self, m: Match, f: _Facts) -> bool:
+        e = m.entry
+        if e.prep and not any(w in f.preps for w in e.prep):
+            return False
+        if e.not_prep and any(w in f.preps for w in e.not_prep):
+            return False
+        if e.pobjs or e.not_pobjs:
+            keys = e.prep or ("",)
+            pobjs = [t for k in keys for t in f.preps.get(k, ())]
+            if e.pobjs and not self._any(pobjs, e.pobjs, required=True):
+                return False
+            if self._hit(pobjs, e.not_pobjs):
+                return False
+        return True
+
+    def _complement_ok(self, m: Match, f: _Facts) -> bool:
+        e = m.entry
+        if e.complement is True and not f.complements:
+            return False
+        if e.complement is False and f.complements:
+            return False
+        return not self._hit(f.complements, e.not_complements)
+
+    def _subject_ok(self, m: Match, f: _Facts) -> bool:
+        e = m.entry
+        if e.subjects and not self._any(f.subjects, e.subjects, required=True):
+            return False
+        return not self._hit(f.subjects, e.not_subjects)
+
+    def _content_ok(self, m: Match) -> bool:
+        e = m.entry
+        if not e.content_words:
+            return True
+        scope = m.token
+        if e.ccomp_self:
+            ccomp = child(m.token, "ccomp")
+            if ccomp is None:
+                return False
+            scope = ccomp
+        skip = [m.agent] if m.agent is not None else []
+        words = [t for t in subtree_without(scope, *skip) if t.i != m.token.i]
+        return self._any(words, e.content_words, required=True)
+
+    def _ccomp_self(self, m: Match) -> bool:
+        """The complement's subject is the speaker's own side ("warned that THE CHINESE
+        GOVERNMENT will not sit on its hands", "vowed that WE will respond")."""
+        ccomp = child(m.token, "ccomp")
+        if ccomp is None or m.agent is None:
+            return False
+        subj = gram_subject(ccomp, self.grammar)
+        if subj is None:
+            return False
+        if subj.lower_ in ("we", "i"):
+            return True
+        # "the Chinese government" resolves to China when the entity stage links the
+        # nationality to its country
+        a = self.res.participant(m.agent)
+        b = self.res.participant(subj)
+        return a is not None and b is not None and self.res.same_party(a, b)
+
+    # ---- the tokens constraints look at -----------------------------------------------------
+
+    def object_heads(self, m: Match) -> list[Token]:
+        if m.pos == "verb":
+            heads = conjuncts(m.patient) if m.patient is not None else []
+            if not heads:
+                # small clauses: "allowed [inspectors access]" parsed as a noun complement
+                for c in m.token.children:
+                    if c.dep_ in ("ccomp", "oprd") and is_noun(c):
+                        heads.append(c)
+                        heads += [s for s in c.children if s.dep_ == "nsubj"]
+            return heads + [q for h in heads if (q := self.quantified(h)).i != h.i]
+        out: list[Token] = []
+        for p in children(m.token, "prep"):
+            if p.lower_ == "of":
+                out += prep_object(p)
+        if m.governor is not None and m.gov_link == "prep":
+            obj = child(m.governor, "dobj")
+            if obj is not None:
+                out.append(obj)
+        return out
+
+    def subject_heads(self, m: Match) -> list[Token]:
+        if m.pos == "verb":
+            if m.agent is None:
+                return []
+            return [m.agent, self.quantified(m.agent)]
+        out = [c for c in m.token.children if c.dep_ in ("poss", "compound", "amod")]
+        if m.light and m.governor is not None:
+            agent, _ = agent_and_patient(m.governor, self.grammar)
+            if agent is not None:
+                out.append(agent)
+        return out
+
+    def quantified(self, tok: Token) -> Token:
+        """ "thousands OF PEOPLE" -> people."""
+        if lemma(tok) in self.grammar.quantifier_heads or tok.tag_ == "CD":
+            for p in children(tok, "prep"):
+                if p.lower_ == "of":
+                    objs = prep_object(p)
+                    if objs:
+                        return objs[0]
+        return tok
+
+    def complements(self, tok: Token, kids: list[Token]) -> list[Token]:
+        """Clausal complements: "refused TO WITHDRAW", "accused X OF MEDDLING", "a pledge TO
+        HELP", "denied THAT it had attacked"."""
+        out = [c for c in kids if c.dep_ in ("xcomp", "ccomp", "oprd")]
+        for p in (c for c in kids if c.dep_ == "prep"):
+            out += [c for c in children(p, "pcomp") if is_verb(c)]
+        if is_noun(tok):
+            out += [c for c in children(tok, "acl") if child(c, "aux") is not None]
+        return out
+
+    def _any(self, toks: list[Token], terms: TermSet, required: bool = False) -> bool:
+        """Whether a token matches a term; with no terms, whether none were `required`."""
+        if not terms:
+            return not required
+        return any(self.hits(t, terms) for t in toks)
+
+    def _hit(self, toks: list[Token], terms: TermSet) -> bool:
+        """Whether a token matches one of the (exclusion) terms; False when there are none."""
+        return bool(terms) and any(self.hits(t, terms) for t in toks)
+
+    def hits(self, tok: Token, terms: TermSet) -> bool:
+        lem, low = self.words(tok)
+        if lem in terms.words or low in terms.words:
+            return True
+        if any(self.in_class(tok, c) for c in terms.classes):
+            return True
+        return any(self.term_hits(tok, t) for t in terms.phrases)
+
+    def term_hits(self, tok: Token, term: Term) -> bool:
+        if term.cls is not None:
+            return self.in_class(tok, term.cls)
+        if term.head not in self.words(tok):
+            return False
+        if not term.mods:
+            return True
+        # modifiers below the head, or one preposition further ("state OF EMERGENCY")
+        near = list(self.kids(tok))
+        near += [g for c in near if c.dep_ == "prep" for g in self.kids(c)]
+        return all(any(w in self.words(c) for c in near) for w in term.mods)
+
+    def in_class(self, tok: Token, cls: str) -> bool:
+        if cls == "entity":
+            if tok.tag_ == "PRP" and (tok.lower_ in _PERSONAL or (
+                    tok.lower_ in ("it", "they") and tok.dep_ in ("nsubj", "nsubjpass"))):
+                return True  # "He visited Beijing": a pronoun stands for a named referent
+            if self.res.entity_at(tok) is not None:
+                return True
+            # a name split oddly by the tokenizer: "President Moon Jae-in" -> head "in"
+            return any(c.dep_ == "compound" and self.res.entity_at(c) is not None
+                       and c.tag_ in ("NNP", "NNPS") for c in tok.children)
+        if cls in ("org", "place", "person"):
+            e = self.res.entity_at(tok)
+            return e is not None and e.type == cls.upper()
+        if cls == "question":
+            # a clause asking something: "demanded HOW Andrew could be so sure"
+            first = tok.left_edge
+            return first.tag_ in ("WDT", "WP", "WP$", "WRB") or first.lower_ in ("whether",
+                                                                                 "if")
+        if cls == "number":
+            return tok.tag_ == "CD" or any(c.dep_ == "nummod" for c in self.kids(tok))
+        if cls == "money":
+            return tok.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in tok.subtree)
+        if cls in ("official", "actor_noun") and tok.lower_ in _PERSONAL and tok.tag_ == "PRP":
+            return True
+        classes = self._classes.get(tok.i)
+        if classes is None:
+            if tok.tag_ in ("NNP", "NNPS") and self.res.entity_at(tok) is not None:
+                classes = frozenset()  # "the Soviet UNION" is a name, not the noun "union"
+            else:
+                lem, low = self.words(tok)
+                wc = self.lex.word_classes
+                classes = wc.get(lem, frozenset()) | wc.get(low, frozenset())
+            self._classes[tok.i] = classes
+        if cls in classes:
+            return True
+        return "-" in tok.lower_ and self.lex.in_class(tok.lower_, cls)

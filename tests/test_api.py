@@ -1,4 +1,4 @@
-"""The public Python surface: what `import newsgraph` offers, and `extract` on each kind of input."""
+"""The public Python surface: what `import newsgraph` offers, `extract` on each kind of input."""
 
 from __future__ import annotations
 
@@ -29,8 +29,10 @@ def test_extract_a_sentence_is_an_article_of_one_sentence() -> None:
 
 def test_extract_an_html_string() -> None:
     body = " ".join(["The council voted on Monday to close the old bridge to traffic."] * 3)
-    html = f"<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>" \
-           f"<p>{body}</p><p>Repairs will take two years, the mayor said.</p></article></body></html>"
+    html = (
+        "<html><head><title>Bridge closes</title></head><body><article><h1>Bridge closes</h1>"
+        f"<p>{body}</p><p>Repairs will take two years, the mayor said.</p></article></body></html>"
+    )
     article = newsgraph.extract(html)
     assert any("old bridge" in p for p in article.paragraphs)
     assert "<p>" not in article.text
@@ -44,14 +46,14 @@ def test_extract_a_path(seed_path: Path) -> None:
 
 
 def test_a_missing_path_is_an_error_not_an_article(tmp_path: Path) -> None:
-    with pytest.raises(newsgraph.InputError, match="missing.txt"):
+    with pytest.raises(newsgraph.InputError, match=r"missing\.txt"):
         newsgraph.extract(str(tmp_path / "missing.txt"))
     with pytest.raises(newsgraph.InputError):
         newsgraph.extract(tmp_path / "missing.html")
 
 
 def test_bad_published_date_is_a_config_error() -> None:
-    with pytest.raises(newsgraph.ConfigError, match="YYYY-MM-DD"):
+    with pytest.raises(newsgraph.ConfigError, match=r"YYYY-MM-DD"):
         newsgraph.extract("Troops moved.", published="next Tuesday")
 
 

@@ -16,8 +16,8 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 def _subcommands() -> dict[str, argparse.ArgumentParser]:
     parser = build_parser()
-    for action in parser._actions:  # noqa: SLF001 - argparse has no public accessor
-        if isinstance(action, argparse._SubParsersAction):  # noqa: SLF001
+    for action in parser._actions:  # argparse has no public accessor
+        if isinstance(action, argparse._SubParsersAction):
             return dict(action.choices)
     raise AssertionError("no subcommands")
 
@@ -25,7 +25,7 @@ def _subcommands() -> dict[str, argparse.ArgumentParser]:
 def test_every_command_and_option_is_in_the_readme() -> None:
     for name, sub in _subcommands().items():
         assert f"newsgraph {name}" in README, name
-        for action in sub._actions:  # noqa: SLF001
+        for action in sub._actions:
             for flag in action.option_strings:
                 if flag.startswith("--") and flag not in ("--help", "--no-progress"):
                     assert flag in README, f"{name} {flag}"

@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
         with contextlib.suppress(OSError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return EXIT_OK
-    except Exception as e:  # noqa: BLE001 - the one place a bug becomes a clean message
+    except Exception as e:  # the one place a bug becomes a clean message
         _fail(f"internal error: {type(e).__name__}: {e} (run with --debug for details)",
               args.debug)
         return EXIT_INTERNAL

@@ -21,7 +21,9 @@ QuantityKind = Literal[
     "personnel", "aircraft", "vessels", "vehicles", "weapons", "money", "people", "other"
 ]
 Granularity = Literal["day", "week", "month", "year"]
-EventStatus = Literal["occurred", "announced", "planned", "considered", "requested", "denied", "claimed"]
+EventStatus = Literal[
+    "occurred", "announced", "planned", "considered", "requested", "denied", "claimed"
+]
 Span = tuple[int, int]
 
 
@@ -158,11 +160,15 @@ class Article:
         values = {k: v for k, v in data.items() if k in known}
         values["removed"] = [Removed(**r) for r in data.get("removed", [])]
         values["entities"] = [_entity(e) for e in data.get("entities", [])]
-        values["quotes"] = [Quote(**{**q, "span": tuple(q["span"])}) for q in data.get("quotes", [])]
+        values["quotes"] = [
+            Quote(**{**q, "span": tuple(q["span"])}) for q in data.get("quotes", [])
+        ]
         values["quantities"] = [
             Quantity(**{**q, "span": tuple(q["span"])}) for q in data.get("quantities", [])
         ]
-        values["dates"] = [DateRef(**{**d, "span": tuple(d["span"])}) for d in data.get("dates", [])]
+        values["dates"] = [
+            DateRef(**{**d, "span": tuple(d["span"])}) for d in data.get("dates", [])
+        ]
         values["events"] = [_event(e) for e in data.get("events", [])]
         return cls(**values)
 

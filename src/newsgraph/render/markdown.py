@@ -21,7 +21,7 @@ def _header(a: Article) -> str:
     lines = [f"# {a.title or _first_words(a.text)}"]
     if a.subtitle:
         lines.append(f"*{a.subtitle}*")
-    byline = " · ".join(x for x in (", ".join(a.authors), a.publisher or "", a.published or "") if x)
+    byline = " · ".join(x for x in (", ".join(a.authors), a.publisher, a.published) if x)
     if byline:
         lines.append(byline)
     if a.url or a.source:

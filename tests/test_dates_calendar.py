@@ -6,8 +6,8 @@ from datetime import date
 
 import pytest
 
-from newsgraph.nlp import timex_calendar as cal
-from newsgraph.nlp.timex_calendar import Point
+from newsgraph.nlp.dates import calendar as cal
+from newsgraph.nlp.dates.calendar import Point
 
 D = date.fromisoformat
 

@@ -12,9 +12,9 @@ from typing import Any
 import pytest
 from spacy.language import Language
 
-from newsgraph.nlp.timex_lexicon import compile_grammar, lexicon
-from newsgraph.nlp.timex_rules import RULES
-from newsgraph.nlp.timex_tokens import classify
+from newsgraph.nlp.dates.lexicon import compile_grammar, lexicon
+from newsgraph.nlp.dates.rules import RULES
+from newsgraph.nlp.dates.tokens import classify
 
 DATA = resources.files("newsgraph").joinpath("data/dates")
 

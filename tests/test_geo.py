@@ -6,8 +6,8 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.nlp.entities import find_entities
-from newsgraph.nlp.gazetteer import countries, fold, places
-from newsgraph.nlp.geo import WORLD_CITY_FACTOR, choose, locate
+from newsgraph.nlp.entities.gazetteer import countries, fold, places
+from newsgraph.nlp.entities.geo import WORLD_CITY_FACTOR, choose, locate
 from newsgraph.record import Entity
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.language import Language
 
-from newsgraph.nlp.numbers import Numeral, scan_numerals
+from newsgraph.nlp.quantities.numbers import Numeral, scan_numerals
 
 
 def numerals(nlp: Language, text: str) -> list[tuple[str, Numeral]]:

@@ -1,10 +1,10 @@
-"""Quotation-mark pairing (`newsgraph.nlp.quote_marks`): pure text, no parser."""
+"""Quotation-mark pairing (`newsgraph.nlp.quotes.marks`): pure text, no parser."""
 
 from __future__ import annotations
 
 import pytest
 
-from newsgraph.nlp.quote_marks import find_marked, paragraph_spans
+from newsgraph.nlp.quotes.marks import find_marked, paragraph_spans
 
 
 def quoted(text: str) -> list[str]:

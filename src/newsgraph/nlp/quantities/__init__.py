@@ -2,15 +2,15 @@
 
 One pass over the article's numerals (`numbers.scan_numerals`), each taken through:
 
-1. not a quantity? years, dates, ages, labels, percentages, ratios, slogans (`quantity_filters`);
+1. not a quantity? years, dates, ages, labels, percentages, ratios, slogans (`filters`);
 2. approximators before and after ("more than", "just under", "or so") and ranges ("20-30",
    "between 20 and 30": the value is the lower bound, approx "between");
-3. what it counts (`quantity_units.counted`): the counted noun by the parse, its kind from the
+3. what it counts (`units.counted`): the counted noun by the parse, its kind from the
    unit lexicon, money's currency; when no noun is written, the unit of the nearest earlier
    count in the sentence ("1,000 troops ... and an additional 2,000") or, after a casualty verb,
    the verb ("killed 12 and wounded 30");
 4. the rate ("$150 million a year" -> per "year");
-5. whose (`quantity_owner.owner`), else the owner of the count it continues: an earlier count of
+5. whose (`owner.owner`), else the owner of the count it continues: an earlier count of
    the same thing in the sentence ("3,000 U.S. troops ..., with 1,000 troops being
    repositioned"), or, after "additional"/"another"/"more", anywhere in the last paragraphs.
 
@@ -28,12 +28,12 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.nlp.numbers import Numeral, scan_numerals, token_columns
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantity_filters import not_a_quantity, quote_marks
-from newsgraph.nlp.quantity_lexicon import QuantityLexicon, lexicon
-from newsgraph.nlp.quantity_owner import agent, owner
-from newsgraph.nlp.quantity_units import Counted, Missing, counted, numeral_root, singular_keys
+from newsgraph.nlp.quantities.filters import not_a_quantity, quote_marks
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon, lexicon
+from newsgraph.nlp.quantities.numbers import Numeral, scan_numerals, token_columns
+from newsgraph.nlp.quantities.owner import agent, owner
+from newsgraph.nlp.quantities.units import Counted, Missing, counted, numeral_root, singular_keys
 from newsgraph.record import Entity, Quantity
 
 #: How far back (characters) "an additional 8,500 troops" looks for the count it adds to; a

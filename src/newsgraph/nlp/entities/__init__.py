@@ -22,14 +22,14 @@ from collections import Counter
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.entity_data import names
+from newsgraph.nlp.entities.gazetteer import fold
+from newsgraph.nlp.entities.geo import locate
+from newsgraph.nlp.entities.labels import find_mentions
+from newsgraph.nlp.entities.merge import Cluster, cluster
+from newsgraph.nlp.entities.metonymy import acts_as_government
+from newsgraph.nlp.entities.resources import names
+from newsgraph.nlp.entities.titles import titles_of
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.nlp.gazetteer import fold
-from newsgraph.nlp.geo import locate
-from newsgraph.nlp.labels import find_mentions
-from newsgraph.nlp.merge import Cluster, cluster
-from newsgraph.nlp.metonymy import acts_as_government
-from newsgraph.nlp.titles import titles_of
 from newsgraph.record import Entity, Geo
 
 

@@ -13,9 +13,9 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from newsgraph.nlp.dates.calendar import Tense
+from newsgraph.nlp.dates.lexicon import Lexicon
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.timex_calendar import Tense
-from newsgraph.nlp.timex_lexicon import Lexicon
 
 #: The climb from a date to its verb crosses a preposition, a noun or two ("the meeting on
 #: Tuesday"); past this many steps the date belongs to no verb we could read.

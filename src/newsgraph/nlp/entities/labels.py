@@ -16,8 +16,8 @@ import numpy
 from spacy.attrs import ORTH
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.entity_data import Lexicon, Names, Ref, lexicon, names
-from newsgraph.nlp.gazetteer import fold, places
+from newsgraph.nlp.entities.gazetteer import fold, places
+from newsgraph.nlp.entities.resources import Lexicon, Names, Ref, lexicon, names
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.record import EntityType
 

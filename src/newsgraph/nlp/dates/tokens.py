@@ -16,7 +16,7 @@ from spacy.attrs import LOWER, SHAPE
 from spacy.strings import StringStore
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.timex_lexicon import HYPHENS, Lexicon
+from newsgraph.nlp.dates.lexicon import HYPHENS, Lexicon
 
 _DATE_LABELS = ("DATE", "TIME")
 _COUNT_LABELS = ("MONEY", "PERCENT", "QUANTITY")

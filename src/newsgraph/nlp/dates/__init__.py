@@ -24,9 +24,9 @@ from datetime import date
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp.timex_lexicon import lexicon
-from newsgraph.nlp.timex_rules import RULES, Context, Expression, Resolution
-from newsgraph.nlp.timex_tokens import classify
+from newsgraph.nlp.dates.lexicon import lexicon
+from newsgraph.nlp.dates.rules import RULES, Context, Expression, Resolution
+from newsgraph.nlp.dates.tokens import classify
 from newsgraph.record import DateRef
 
 log = logging.getLogger(__name__)

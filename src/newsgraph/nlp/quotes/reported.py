@@ -22,7 +22,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quote_lexicon import blocked, lexicon, source_object, verb_cue
+from newsgraph.nlp.quotes.lexicon import blocked, lexicon, source_object, verb_cue
 
 #: a clause opening with one of these asks rather than states
 _QUESTION = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})

@@ -2,7 +2,7 @@
 
 `find_quotes` reads the parsed body in four steps:
 
-1. pair the quotation marks (`quote_marks`) and place each quoted stretch in the parse
+1. pair the quotation marks (`marks`) and place each quoted stretch in the parse
    (`attribution.Layout`), with the cue that attributes it or the sign that it is a name;
 2. find the reported clauses (`reported`) outside the quoted words;
 3. resolve every speaker in text order (`speakers`), so that "she said" can point back to the
@@ -21,12 +21,12 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.attribution import Attribution, Layout, Piece
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.nlp.quote_lexicon import cue_text
-from newsgraph.nlp.quote_marks import find_marked, paragraph_spans
-from newsgraph.nlp.reported import Reported, find_reported
-from newsgraph.nlp.speakers import Speaker, Speakers
+from newsgraph.nlp.quotes.attribution import Attribution, Layout, Piece
+from newsgraph.nlp.quotes.lexicon import cue_text
+from newsgraph.nlp.quotes.marks import find_marked, paragraph_spans
+from newsgraph.nlp.quotes.reported import Reported, find_reported
+from newsgraph.nlp.quotes.speakers import Speaker, Speakers
 from newsgraph.record import Quote
 
 __all__ = ["find_quotes"]

@@ -11,8 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.entity_data import lexicon
-from newsgraph.nlp.labels import is_locative
+from newsgraph.nlp.entities.labels import is_locative
+from newsgraph.nlp.entities.resources import lexicon
 from newsgraph.nlp.pipeline import lemma
 
 

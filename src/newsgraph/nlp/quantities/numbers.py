@@ -25,7 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantity_lexicon import QuantityLexicon, lexicon
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon, lexicon
 
 _RANGE_JOINERS = frozenset({"-", "–", "—", "to", "or"})
 

@@ -17,10 +17,10 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from newsgraph.nlp import timex_calendar as cal
-from newsgraph.nlp.timex_calendar import Point, Tense
-from newsgraph.nlp.timex_lexicon import Lexicon
-from newsgraph.nlp.timex_tense import tense
+from newsgraph.nlp.dates import calendar as cal
+from newsgraph.nlp.dates.calendar import Point, Tense
+from newsgraph.nlp.dates.lexicon import Lexicon
+from newsgraph.nlp.dates.tense import tense
 from newsgraph.record import Granularity
 
 #: The granularity a unit resolves to; None for decades and centuries (prefix values).

@@ -23,9 +23,9 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
-from newsgraph.nlp.numbers import Numeral
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantity_lexicon import MILITARY, QuantityLexicon, key
+from newsgraph.nlp.quantities.lexicon import MILITARY, QuantityLexicon, key
+from newsgraph.nlp.quantities.numbers import Numeral
 from newsgraph.record import Entity, QuantityKind
 
 #: Entity types that can own counted things; a model designation is never one.

@@ -25,8 +25,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantity_lexicon import QuantityLexicon
-from newsgraph.nlp.quantity_units import Counted, is_owner_entity
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon
+from newsgraph.nlp.quantities.units import Counted, is_owner_entity
 from newsgraph.record import Entity, QuantityKind
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS", "CD"})

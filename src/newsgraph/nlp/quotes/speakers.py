@@ -28,7 +28,7 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex, name_key
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quote_lexicon import Gender, lexicon, source_object
+from newsgraph.nlp.quotes.lexicon import Gender, lexicon, source_object
 from newsgraph.record import Entity
 
 #: what a speaker can be referred back to as: a person ("he", "she"), an organisation ("it",

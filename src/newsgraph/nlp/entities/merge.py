@@ -18,9 +18,9 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.nlp.entity_data import Ref, common_nouns, names
-from newsgraph.nlp.gazetteer import fold
-from newsgraph.nlp.labels import Mention
+from newsgraph.nlp.entities.gazetteer import fold
+from newsgraph.nlp.entities.labels import Mention
+from newsgraph.nlp.entities.resources import Ref, common_nouns, names
 from newsgraph.record import EntityType
 
 #: Words an acronym skips ("United Nations Educational, Scientific and Cultural ...").

@@ -1,6 +1,6 @@
 """Direct quotations: where each quoted stretch sits in the parse, and what attributes it.
 
-For each stretch between quote marks (`quote_marks.find_marked`) this finds the cue that
+For each stretch between quote marks (`marks.find_marked`) this finds the cue that
 attributes it, trying the places a reporter puts one, nearest first (a speech verb right
 before the opening mark, "and said, “...”", before anything else):
 
@@ -29,8 +29,8 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quote_lexicon import blocked, lexicon, naming_cue, source_object, verb_cue
-from newsgraph.nlp.quote_marks import Marked
+from newsgraph.nlp.quotes.lexicon import blocked, lexicon, naming_cue, source_object, verb_cue
+from newsgraph.nlp.quotes.marks import Marked
 
 Mode = Literal["trailing", "leading", "embedded", "proximity", "none", "name"]
 

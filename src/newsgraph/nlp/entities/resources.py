@@ -18,7 +18,7 @@ from typing import Any, Literal, cast
 import numpy
 from spacy.strings import get_string_id
 
-from newsgraph.nlp.gazetteer import Country, countries, fold
+from newsgraph.nlp.entities.gazetteer import Country, countries, fold
 from newsgraph.record import EntityType
 
 RefKind = Literal["country", "capital", "known", "group", "region"]

@@ -15,8 +15,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.nlp.entity_data import Ref, lexicon, names, region_spec
-from newsgraph.nlp.gazetteer import Place, city, countries, fold, places
+from newsgraph.nlp.entities.gazetteer import Place, city, countries, fold, places
+from newsgraph.nlp.entities.resources import Ref, lexicon, names, region_spec
 
 #: Calibrated on the classic ambiguous pairs: Paris FR (2.1M) beats Paris TX (25k x 50 = 1.2M)
 #: in a US article; Birmingham AL (196k x 50 = 9.8M) beats Birmingham UK (1.2M) there.

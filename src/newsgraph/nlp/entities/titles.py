@@ -25,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.entity_data import Lexicon, lexicon
+from newsgraph.nlp.entities.resources import Lexicon, lexicon
 from newsgraph.nlp.pipeline import lemma
 
 _NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})

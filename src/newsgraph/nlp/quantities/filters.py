@@ -20,9 +20,9 @@ import numpy.typing as npt
 from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.numbers import Numeral
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantity_lexicon import QuantityLexicon
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon
+from newsgraph.nlp.quantities.numbers import Numeral
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 #: Entities whose numbers are part of a name ("Group of 20", "Boeing 737 Max", "Fortune 500",

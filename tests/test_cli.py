@@ -114,3 +114,38 @@ def test_schema_command() -> None:
     done = run("schema")
     assert done.returncode == 0
     assert json.loads(done.stdout)["properties"]["schema"] == {"const": "newsgraph.article/1"}
+
+
+def test_an_extra_event_lexicon_adds_a_verb(tmp_path: Path) -> None:
+    """The docs' example: a user file teaches the coder air drops, without touching the package."""
+    sentence = tmp_path / "s.txt"
+    sentence.write_text("The Jordanian air force airdropped food to residents of Gaza.",
+                        encoding="utf-8")
+    before = json.loads(run("extract", str(sentence)).stdout)
+    assert not [e for e in before["events"] if e["trigger"] == "airdropped"]
+    verbs = tmp_path / "airdrops.toml"
+    verbs.write_text('type = "AID"\nframe = "transfer"\n\n[[entry]]\n'
+                     'verbs = ["airdrop"]\nobjects = ["@aid", "@humanitarian"]\n'
+                     'mode = "humanitarian"\n', encoding="utf-8")
+    after = json.loads(run("extract", str(sentence), "--event-lexicon", str(tmp_path)).stdout)
+    assert [(e["type"], e["mode"]) for e in after["events"] if e["trigger"] == "airdropped"] == [
+        ("AID", "humanitarian")]
+
+
+def test_a_broken_event_lexicon_fails_before_any_work(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("type = \n", encoding="utf-8")
+    done = run("extract", "-", "--event-lexicon", str(bad), stdin="Troops moved north.")
+    assert done.returncode == 2 and done.stdout == ""
+    assert done.stderr.count("\n") == 1 and "bad.toml" in done.stderr
+
+
+def test_vague_quantities_are_a_setting(tmp_path: Path) -> None:
+    text = tmp_path / "v.txt"
+    text.write_text("Dozens of protesters were arrested and 12 police officers were hurt.",
+                    encoding="utf-8")
+    plain = json.loads(run("extract", str(text)).stdout)["quantities"]
+    vague = json.loads(run("extract", str(text), "--vague-quantities").stdout)["quantities"]
+    assert [q["value"] for q in plain] == [12]
+    assert sorted(q["value"] for q in vague) == [12, 24]
+    assert any(q["approx"] and "dozens" in q["approx"].lower() for q in vague)

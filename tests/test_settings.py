@@ -37,3 +37,8 @@ def test_bad_environment_value_is_a_config_error() -> None:
 def test_every_setting_has_help() -> None:
     for name, default, help_ in describe():
         assert help_ and default is not None, name
+
+
+@pytest.mark.parametrize(("raw", "expected"), [("1", True), ("yes", True), ("off", False)])
+def test_boolean_settings_from_the_environment(raw: str, expected: bool) -> None:
+    assert Settings.from_env({"NEWSGRAPH_VAGUE_QUANTITIES": raw}).vague_quantities is expected

@@ -103,10 +103,15 @@ def _add_settings(parser: argparse.ArgumentParser) -> None:
     """One option per setting, from the settings table (names, types and help stay in step)."""
     group = parser.add_argument_group("settings (also NEWSGRAPH_<NAME> in the environment)")
     for name, default, help_ in describe():
+        flag, text = f"--{name.replace('_', '-')}", f"{help_} (default: {default!r})"
+        text = text.replace("%", "%%")
+        if isinstance(default, bool):
+            group.add_argument(flag, dest=name, action=argparse.BooleanOptionalAction,
+                               default=None, help=text)
+            continue
         kind: Callable[[str], Any] = _size if name == "max_bytes" else type(default)
-        group.add_argument(f"--{name.replace('_', '-')}", dest=name, type=kind,
-                           metavar=name.split("_")[-1].upper(),
-                           help=f"{help_} (default: {default})".replace("%", "%%"))
+        group.add_argument(flag, dest=name, type=kind, metavar=name.split("_")[-1].upper(),
+                           help=text)
 
 
 def _size(text: str) -> int:

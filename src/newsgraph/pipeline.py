@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from newsgraph.clean import CleanDocument, clean
 from newsgraph.errors import ConfigError, InputError, NewsgraphError
 from newsgraph.ingest import RawDocument, from_string, read_inputs
-from newsgraph.nlp.analyze import analyze
+from newsgraph.nlp.analyze import Options, analyze
 from newsgraph.nlp.pipeline import pipe
 from newsgraph.record import Article, article_id
 from newsgraph.settings import Settings
@@ -110,13 +110,17 @@ def process(
 ) -> Iterator[Outcome]:
     settings = settings or Settings.from_env()
     default_date = parse_published(published)
+    options = Options.from_settings(settings)
     it = iter(raws)
     while chunk := list(itertools.islice(it, settings.batch_size)):
-        yield from _process_chunk(chunk, default_date, settings)
+        yield from _process_chunk(chunk, default_date, settings, options)
 
 
 def _process_chunk(
-    chunk: list[RawDocument | InputError], default_date: date | None, settings: Settings
+    chunk: list[RawDocument | InputError],
+    default_date: date | None,
+    settings: Settings,
+    options: Options,
 ) -> Iterator[Outcome]:
     # 1. clean every document of the chunk; failures keep their place in the output
     cleaned: list[tuple[CleanDocument, date | None] | InputError] = []
@@ -136,13 +140,15 @@ def _process_chunk(
     good = [c for c in cleaned if not isinstance(c, NewsgraphError)]
     parsed = pipe([(c[0].text, c) for c in good], batch_size=settings.batch_size)
     # 3. run our stages on each parse and assemble the records, in input order
-    records = (_record(doc, *ctx) for doc, ctx in parsed)
+    records = (_record(doc, clean_doc, when, options) for doc, (clean_doc, when) in parsed)
     for c in cleaned:
         yield c if isinstance(c, InputError) else next(records)
 
 
-def _record(spacy_doc: Doc, doc: CleanDocument, published: date | None) -> Article:
-    facets = analyze(spacy_doc, published)
+def _record(
+    spacy_doc: Doc, doc: CleanDocument, published: date | None, options: Options
+) -> Article:
+    facets = analyze(spacy_doc, published, options)
     text = doc.text
     return Article(
         id=article_id(text),

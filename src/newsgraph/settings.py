@@ -37,6 +37,17 @@ class Settings:
         32, "Articles per spaCy batch; 32 measured 25% faster than spaCy's default on 2 cores."
     )
     user_agent: str = _setting("newsgraph/0.1", "User-Agent header sent with URL requests.")
+    vague_quantities: bool = _setting(
+        False,
+        "Also report vague amounts (\"dozens\", \"thousands of\") as quantities, valued at the "
+        "documented lower bound with approx set to the phrase (data/quantities/numbers.toml). "
+        "Off by default: a sum of values would count a convention as a fact.",
+    )
+    event_lexicon: str = _setting(
+        "",
+        "Extra event predicate files or folders of *.toml, separated by the path separator "
+        "(':' on Linux); they are added to the shipped lexicon (docs/events.md).",
+    )
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -58,6 +69,10 @@ class Settings:
         return self
 
 
+def event_lexicon_paths(settings: Settings) -> tuple[str, ...]:
+    return tuple(p for p in settings.event_lexicon.split(os.pathsep) if p)
+
+
 def describe() -> list[tuple[str, Any, str]]:
     """(name, default, help) for every setting: for `--help` and docs/settings.md."""
     return [(f.name, f.default, f.metadata["help"]) for f in fields(Settings)]
@@ -65,6 +80,8 @@ def describe() -> list[tuple[str, Any, str]]:
 
 def _coerce(where: str, raw: str, default: Any) -> Any:
     try:
+        if isinstance(default, bool):
+            return _boolean(raw)
         if isinstance(default, int):
             return parse_size(raw) if where.endswith("BYTES") else int(raw)
         if isinstance(default, float):
@@ -72,6 +89,15 @@ def _coerce(where: str, raw: str, default: Any) -> Any:
     except (ValueError, ConfigError):
         raise ConfigError(f"{where}={raw!r} is not a valid {type(default).__name__}") from None
     return raw
+
+
+def _boolean(raw: str) -> bool:
+    value = raw.strip().lower()
+    if value in ("1", "true", "yes", "on"):
+        return True
+    if value in ("0", "false", "no", "off", ""):
+        return False
+    raise ValueError(raw)
 
 
 _SIZE_UNITS = {"": 1, "b": 1, "k": 10**3, "kb": 10**3, "kib": 2**10, "m": 10**6, "mb": 10**6,

@@ -80,20 +80,28 @@ def _number(value: float) -> str:
 
 
 def event_line(e: Event) -> str:
-    """`MOBILIZE (troops) United States: 1,000 troops Germany → Romania, 2022-02-01, announced`"""
+    """`MOBILIZE (troops) United States: 1,000 troops Germany → Romania, 2022-02-01, announced`;
+    a recipient follows the actor: `ACCUSE (allege) European Union → China: ..., occurred`."""
     head = e.type + (f" ({e.mode})" if e.mode else "")
-    actor = ", ".join(e.actors) if len(e.actors) > 1 else (e.actor or "?")
+    who = _joined(e.actors, e.actor) or "?"
+    recipients = _joined(e.recipients, e.recipient)
+    if recipients:
+        who += f" → {recipients}"
     what = []
-    if e.recipient:
-        what.append("→ " + (", ".join(e.recipients) if len(e.recipients) > 1 else e.recipient))
     if e.quantity:
         what.append(f"{_number(e.quantity.value)} {e.quantity.unit}")
-    origin = ", ".join(e.origins) if len(e.origins) > 1 else e.origin
-    dest = ", ".join(e.destinations) if len(e.destinations) > 1 else e.destination
+    origin = _joined(e.origins, e.origin)
+    dest = _joined(e.destinations, e.destination)
+    if set(e.destinations or [e.destination]) <= set(e.recipients or [e.recipient]):
+        dest = None  # "military aid to Lithuania": the place is the recipient, said once
     if origin or dest:
         what.append(f"{origin or '?'} → {dest or '?'}" if origin else f"→ {dest}")
-    tail = ", ".join(x for x in (e.date, e.status) if x)
-    return f"{head} {actor}: {' '.join(what) or e.trigger or ''}, {tail}".replace(": ,", ":")
+    tail = ", ".join(x for x in (" ".join(what) or e.trigger, e.date, e.status) if x)
+    return f"{head} {who}: {tail}"
+
+
+def _joined(many: list[str], one: str | None) -> str | None:
+    return ", ".join(many) if len(many) > 1 else one
 
 
 def _events(events: Iterable[Event]) -> str:

@@ -92,8 +92,9 @@ def event_line(e: Event) -> str:
         what.append(f"{_number(e.quantity.value)} {e.quantity.unit}")
     origin = _joined(e.origins, e.origin)
     dest = _joined(e.destinations, e.destination)
-    places: set[str | None] = set(e.destinations or [e.destination])
-    if places <= set(e.recipients or [e.recipient]):
+    places: set[str | None] = set(e.destinations) if e.destinations else {e.destination}
+    receivers: set[str | None] = set(e.recipients) if e.recipients else {e.recipient}
+    if places <= receivers:
         dest = None  # "military aid to Lithuania": the place is the recipient, said once
     if origin or dest:
         what.append(f"{origin or '?'} → {dest or '?'}" if origin else f"→ {dest}")

@@ -18,7 +18,6 @@ faster than spaCy's default pipeline alone parses the text), and their median.
 from __future__ import annotations
 
 import argparse
-import json
 import shutil
 import statistics
 import subprocess
@@ -27,7 +26,7 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parents[1]
+from corpus import DEFAULT_CORPUS, corpus_texts
 
 BARE_SPACY = """
 import sys
@@ -41,15 +40,6 @@ for _ in nlp.pipe(texts, batch_size=32):
 """
 
 
-def corpus_texts(corpus: Path) -> list[str]:
-    truth = json.loads((corpus / "html" / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = [v["articleBody"] for _, v in sorted(truth.items())]
-    seed = corpus / "lithuania-troops.txt"
-    if seed.exists():
-        texts.append(seed.read_text(encoding="utf-8"))
-    return [t for t in texts if t.strip()]
-
-
 def timed(cmd: list[str]) -> float:
     start = time.perf_counter()
     subprocess.run(cmd, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
@@ -60,7 +50,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = ap.parse_args()
 
     texts = corpus_texts(args.corpus)

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import importlib.util
+import sys
 from pathlib import Path
+from types import ModuleType
 
 import pytest
 from spacy.language import Language
@@ -28,3 +31,15 @@ def fixtures() -> Path:
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
     return SEED
+
+
+@pytest.fixture(scope="session")
+def scorer() -> ModuleType:
+    """The gold scorer (tests/eval/score.py, the shared eval kit's, unchanged) as a module."""
+    path = Path(__file__).parent / "eval" / "score.py"
+    spec = importlib.util.spec_from_file_location("score", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules["score"] = module  # its dataclasses look their module up while being defined
+    spec.loader.exec_module(module)
+    return module

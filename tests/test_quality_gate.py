@@ -6,9 +6,7 @@ when the pipeline improves, and lower one only with a note in the commit saying 
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 
@@ -20,18 +18,9 @@ HERE = Path(__file__).parent
 BASELINE = json.loads((HERE / "eval_baseline.json").read_text(encoding="utf-8"))
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", HERE / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score"] = module  # its dataclasses look their module up while being defined
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
-def totals() -> dict[str, object]:
-    score = _scorer()
+def totals(scorer: ModuleType) -> dict[str, object]:
+    score = scorer
     totals = {facet: score.Tally() for facet in score.FACETS}
     for gold_path in sorted((HERE / "fixtures" / "gold").glob("*.gold.json")):
         gold = json.loads(gold_path.read_text(encoding="utf-8"))

@@ -9,9 +9,7 @@ floors are the measured scores rounded down; raise them when the stage improves.
 from __future__ import annotations
 
 import dataclasses
-import importlib.util
 import json
-import sys
 from pathlib import Path
 from types import ModuleType
 from typing import Any
@@ -31,15 +29,6 @@ FLOORS = {DEV_GOLD: 0.92, QUOTE_GOLD: 0.95}
 ARTICLE_FLOOR = 0.85
 
 
-def _scorer() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("score", HERE / "eval" / "score.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["score"] = module  # its dataclasses look their module up while being made
-    spec.loader.exec_module(module)
-    return module
-
-
 def record(nlp: Language, gold: dict[str, Any]) -> dict[str, Any]:
     doc = nlp("\n\n".join(gold["paragraphs"]))
     entities = find_entities(doc)
@@ -48,8 +37,8 @@ def record(nlp: Language, gold: dict[str, Any]) -> dict[str, Any]:
 
 
 @pytest.mark.parametrize("folder", [DEV_GOLD, QUOTE_GOLD], ids=["dev-gold", "quote-fixtures"])
-def test_quotes_f1_stays_above_its_floor(nlp: Language, folder: Path) -> None:
-    score = _scorer()
+def test_quotes_f1_stays_above_its_floor(nlp: Language, folder: Path, scorer: ModuleType) -> None:
+    score = scorer
     total = score.Tally()
     for path in sorted(folder.glob("*.gold.json")):
         gold = json.loads(path.read_text(encoding="utf-8"))

@@ -107,3 +107,76 @@ def test_bad_html_raises_no_article_or_gives_text(html: str) -> None:
     except NoArticle:
         return
     assert doc.paragraphs
+
+
+# ---- page metadata: site name, authors, dek ----------------------------------------------------
+
+PAGES = [
+    # og:site_name over a JSON-LD publisher that names a desk; the site name trailing the
+    # headline cut off; an agency credited as the author is no person; the standfirst shown
+    # under the headline is the dek; the syndication note is dropped
+    ("page-desk-publisher.html", {
+        "title": "Dockworkers' strike enters second week as cargo piles up",
+        "subtitle": "Shipping lines are diverting vessels to other ports as talks between the "
+                    "union and terminal operators stall.",
+        "authors": [],
+        "publisher": "The Harbor Times",
+    }),
+    # no og:site_name: the name <title> adds after the headline, not the app name; the JSON-LD
+    # person, not the bio sentence in the author meta; a description the page never shows is
+    # not a dek
+    ("page-app-name.html", {
+        "title": "Regulators approve merger of two regional airlines",
+        "subtitle": None,
+        "authors": ["Lena Fischer"],
+        "publisher": "The Harbor Bulletin",
+    }),
+    # a generic og:site_name ("Hosted") is no publisher: the dateline's agency is; shouted names
+    # with the agency glued on; a pull quote as description is no dek
+    ("page-hosted-wire.html", {
+        "title": "Spain's parliament approves amnesty law after heated debate",
+        "subtitle": None,
+        "authors": ["Marta Ruiz", "Owen Price"],
+        "publisher": "AP",
+    }),
+    # the dek shown in the page's header, which trafilatura leaves out of the main text
+    ("page-hidden-dek.html", {
+        "title": "Wildfire forces evacuation of 12,000 near Athens",
+        "subtitle": "Strong winds push the flames toward the northern suburbs as firefighters "
+                    "battle a third day.",
+        "authors": ["Nikos Pappas"],
+        "publisher": "Aegean Post",
+    }),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), PAGES)
+def test_page_metadata(name: str, expected: dict[str, object]) -> None:
+    html = (CLEAN / name).read_text(encoding="utf-8")
+    doc = clean_html(html, f"https://news.example.com/{name}", name)
+    got = {k: getattr(doc, k) for k in expected}
+    assert got == expected
+    assert doc.subtitle is None or doc.subtitle not in doc.paragraphs
+    assert len(doc.paragraphs) == 4
+
+
+def test_syndication_note_is_removed_as_notice() -> None:
+    html = (CLEAN / "page-desk-publisher.html").read_text(encoding="utf-8")
+    doc = clean_html(html, "https://news.example.com/port-strike")
+    reasons = {r.text: r.reason for r in doc.removed}
+    assert reasons["This article has been adapted from its original source."] == "notice"
+    assert "adapted from its original source" not in doc.text
+
+
+def test_host_name_is_the_publisher_only_when_the_page_names_none() -> None:
+    html = (
+        "<html><head><title>Dam repairs to close river road for a month</title></head><body>"
+        "<article><h1>Dam repairs to close river road for a month</h1>"
+        "<p>The county will close River Road between the dam and the Mill Street bridge for "
+        "four weeks from Monday while crews repair the spillway, officials said.</p>"
+        "<p>Detours will send traffic through the town center, where the county has added "
+        "two temporary traffic lights and will post officers at peak hours.</p>"
+        "</article></body></html>"
+    )
+    doc = clean_html(html, "https://www.valleygazette.example/news/dam-repairs")
+    assert doc.publisher == "valleygazette.example"

@@ -16,6 +16,9 @@ from newsgraph.clean.shingles import PageScore, score, score_page, shingles
 BENCHMARK = Path(__file__).resolve().parents[1] / "benchmarks" / "html_extraction.py"
 # Measured 0.9760 (precision 0.987, recall 0.966) against trafilatura's 0.9500 on these pages;
 # the floor sits just under it. Raise it when cleaning improves; never lower it to pass.
+# Since dropping syndication notes ("This article has been adapted from its original source.",
+# which the benchmark's two Al Bawaba bodies keep as text) and keeping a lead that was taken for
+# a dek (PolitiFact): 0.9759 (precision 0.9865, recall 0.9655).
 FLOOR_F1 = 0.973
 
 

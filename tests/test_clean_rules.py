@@ -92,6 +92,10 @@ DROPPED = [
     ("https://www.example.com/news/123", "link"),
     ("If you buy something through this post, we may get a share of the sale.", "affiliate"),
     ("This story has been updated with comment from the ministry.", "notice"),
+    ("This article has been adapted from its original source.", "notice"),
+    ("This interview has been edited for length and clarity.", "notice"),
+    ("This story was reprinted with permission from Kaiser Health News.", "notice"),
+    ("This article was translated from Spanish by Jane Doe.", "notice"),
     ("FOR IMMEDIATE RELEASE", "boilerplate"),
     ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate"),
     ("* * *", "separator"),
@@ -140,6 +144,10 @@ KEPT = [
     "Contact with the crew was lost at 10:14 p.m.",
     "“No,” he said.",
     "Said, 34, was arrested on Friday.",
+    "This article has been adapted into a film starring two actors.",
+    "This report was edited by the ministry before it was released, officials said, prompting "
+    "an outcry among lawmakers.",
+    "This interview was conducted by police officers without a lawyer present, the court found.",
 ]
 
 

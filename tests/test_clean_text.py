@@ -12,6 +12,7 @@ import pytest
 
 import newsgraph.clean
 from newsgraph.clean import CleanDocument, clean
+from newsgraph.clean.header import reads_as_lede
 from newsgraph.errors import NoArticle
 from newsgraph.ingest.document import RawDocument
 
@@ -191,6 +192,108 @@ def test_a_lead_that_is_one_sentence_is_not_taken_for_a_dek() -> None:
     doc = clean_text(text)
     assert doc.subtitle is None
     assert len(doc.paragraphs) == 3
+
+
+# ---- dek or lede: a dek needs positive evidence ----------------------------------------------
+
+def test_a_short_feature_lede_is_not_taken_for_a_dek() -> None:
+    """Regression: a feature's one-sentence lede under the headline was taken for the dek, and
+    the only full mention of the person the story quotes went with it."""
+    text = (
+        "A Lisbon bakery that outlived a dictatorship now faces the tourists\n"
+        "Maria Lopes has baked custard tarts on Rua da Rosa for 41 years.\n"
+        "She says the rent on her shop tripled in 2019, when the building was sold to a fund "
+        "that turned the four flats above it into short-term rentals, and that the lease she "
+        "signs next spring will likely be her last.\n"
+        "\"The tourists buy my pastries and then they take my street,\" she said, dusting "
+        "cinnamon over a tray as a tour group filed past the window.\n"
+        "City hall froze new short-term rental licenses in the historic center in 2023, but "
+        "the buildings already converted keep their permits, and the neighborhood has lost a "
+        "third of its residents in a decade, according to census figures.\n"
+    )
+    doc = clean_text(text)
+    assert doc.subtitle is None
+    assert doc.paragraphs[0] == "Maria Lopes has baked custard tarts on Rua da Rosa for 41 years."
+    assert len(doc.paragraphs) == 4
+
+
+def test_the_seed_dek_is_still_found() -> None:
+    doc = clean_text(SEED.read_text(encoding="utf-8"))
+    assert doc.subtitle == (
+        "The country’s request has taken on renewed urgency amid Russia’s troop buildup."
+    )
+
+
+TITLE = "Port strike enters second week as cargo piles up"
+BODY = (
+    "A strike by 4,000 dockworkers at the country's largest container port entered its second "
+    "week on Monday, with more than 60 ships waiting at anchor."
+)
+
+
+@pytest.mark.parametrize(
+    ("candidate", "following", "expected"),
+    [
+        # deks: a summary, and a lede that starts afresh under it
+        ("Shipping lines are diverting vessels as talks between the union and operators stall.",
+         BODY, False),
+        ("Greta Lindholm's first budget cuts spending and raises taxes on tobacco.",
+         "Finance Minister Greta Lindholm on Tuesday presented a budget that cuts spending.",
+         False),
+        ("The Federal Reserve raised rates for the tenth time in a row to fight inflation.",
+         "The Federal Reserve on Wednesday raised its benchmark rate by a quarter point.", False),
+        ("U.S. lawmakers weigh a ban on the app over ties to its Chinese parent.",
+         BODY, False),
+        # ledes: the next paragraph goes on from the candidate
+        ("Rosa Delgado has sold tamales on the same corner since 2003.",
+         "She says the new permit fee would cost her a month of earnings.", True),
+        ("Tomasz Nowak was 19 when he first rode the cage down into the mine.",
+         "Nowak, now 54, will ride it down for the last time on Friday.", True),
+        ("A Kenyan court on Friday blocked the government's plan to send police to Haiti.",
+         "The court ruled that the security council had no authority to deploy them.", True),
+        ("Three dockworkers were injured when a crane collapsed at the port on Monday.",
+         "But the union said the strike would go on until a deal on safety was reached.", True),
+        ("A fire broke out at a chemical plant outside Lyon early on Sunday.",
+         "It burned for six hours before firefighters brought it under control.", True),
+        ("Élodie Marchand opened her bookshop in Lyon the year the euro arrived.",
+         "Marchand, 61, says it has never had a worse winter.", True),
+        ("A ferry carrying 300 passengers ran aground off Crete on Thursday.",
+         "It's the third accident on the route this year, the coast guard said.", True),
+        ("When the floodwaters reached her bakery in March, Ana Costa thought it was over.",
+         "“I watched forty years of work float past the window,” she says.", True),
+        ("President Donald Trump has pursued tariffs as weapons in a widening trade war.",
+         "“We are taking in billions,” Trump said at a rally in Monroe.", True),
+        # a dek, and a lede that opens with a quotation of someone it names
+        ("A family bakery on the flooded high street is open again, eight months on.",
+         "“I thought this was the end,” said Ana Costa, who reopened in October.", False),
+        # ledes: quotes, attribution, the first person
+        ("“We have nothing left,” said Amina Yusuf, standing in what was her kitchen.",
+         BODY, True),
+        ("The army has moved 300 troops to the border, two officials said.", BODY, True),
+        ("I never thought I would see the river run dry in my lifetime.", BODY, True),
+        # a lede far shorter than the headline
+        ("It was 4 a.m.", BODY, True),
+    ],
+)
+def test_reads_as_lede(candidate: str, following: str, expected: bool) -> None:
+    assert reads_as_lede(candidate, following, TITLE) is expected
+
+
+def test_us_the_country_is_not_the_first_person() -> None:
+    assert not reads_as_lede("US and China agree to resume trade talks next month.", BODY, TITLE)
+
+
+def test_site_name_after_a_scraped_headline_is_cut() -> None:
+    text = (
+        "Ceasefire holds for a second day in Gaza - Reuters\n"
+        "A ceasefire between Israel and Hamas held for a second day on Saturday, with no "
+        "strikes reported overnight, officials on both sides said.\n"
+        "Aid trucks entered through the Rafah crossing, and the United Nations said it would "
+        "increase deliveries of fuel to hospitals in the south.\n"
+    )
+    doc = clean_text(text)
+    assert doc.title == "Ceasefire holds for a second day in Gaza"
+    assert len(doc.paragraphs) == 2
 
 
 def test_container_title_is_used_and_not_repeated_in_the_body() -> None:

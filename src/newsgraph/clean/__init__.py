@@ -8,12 +8,15 @@ rules judge every block, in this order, and the first to judge a block wins:
 2. a section marker ("More from …", "Related") and the run of teasers under it;
 3. end matter: a heading such as "About Acme Corp" or "Media contact" and all that follows;
 4. author bio lines above or below the body ("Jane Doe is a reporter at …");
-5. the head: title and dek (found by shape in text, from the page's metadata in HTML);
+5. the head: title and dek (found by shape in text, from the page's metadata in HTML; a dek
+   only on positive evidence, for a lede taken for a dek is lost to every later stage);
 6. repeats of an earlier paragraph, of the title or of the dek;
 7. what trails the body: headings with nothing under them, teaser cards, short lines without
    sentence punctuation.
 
-Every dropped block is kept in `removed` with its reason.
+Every dropped block is kept in `removed` with its reason. A page's own metadata gives the
+publisher (the site's proper name: newsgraph.clean.site), the authors (person names only:
+newsgraph.clean.authors) and the title without the site's name after it.
 """
 
 from __future__ import annotations
@@ -33,7 +36,9 @@ from newsgraph.clean.document import CleanDocument
 from newsgraph.clean.draft import Draft
 from newsgraph.clean.header import mark_page_header, mark_text_header
 from newsgraph.clean.html import read_page
+from newsgraph.clean.meta import hostname
 from newsgraph.clean.people import dateline_agency, merge_names
+from newsgraph.clean.site import strip_site_name
 from newsgraph.errors import NoArticle
 from newsgraph.ingest.document import RawDocument
 from newsgraph.record import Removed
@@ -57,7 +62,7 @@ def _clean_text(raw: RawDocument) -> CleanDocument:
     if not draft.blocks:
         raise NoArticle(raw.source, "the text is empty")
     _mark_chrome(draft)
-    mark_text_header(draft, raw.title)
+    mark_text_header(draft, raw.title, hostname(raw.url))
     _mark_body_repeats(draft)
     return _finish(raw, draft, language=None)
 
@@ -68,14 +73,15 @@ def _clean_html(raw: RawDocument) -> CleanDocument:
         raise NoArticle(raw.source, "no article text found in the page (is it an article?)")
     draft = Draft(page.blocks)
     _mark_chrome(draft)
-    mark_page_header(draft, raw.title or page.title, page.description)
+    title = strip_site_name(raw.title, page.site_names, page.hostname) if raw.title else None
+    mark_page_header(draft, title or page.title, page.description, page.shown_as)
     _mark_body_repeats(draft)
     if not any(_is_sentence(text) for text in kept(draft)):
         raise NoArticle(raw.source, "the page has no article text, only links or labels")
     draft.credit(page.authors, page.sitename)
     draft.authors = merge_names(page.authors, draft.authors)
     draft.published = page.date or draft.published
-    return _finish(raw, draft, language=page.language)
+    return _finish(raw, draft, language=page.language, hostname=page.hostname)
 
 
 # A page is an article when at least one block left is a sentence of this many words: link
@@ -99,11 +105,14 @@ def _mark_body_repeats(draft: Draft) -> None:
     mark_trailing(draft)
 
 
-def _finish(raw: RawDocument, draft: Draft, language: str | None) -> CleanDocument:
+def _finish(
+    raw: RawDocument, draft: Draft, language: str | None, hostname: str | None = None
+) -> CleanDocument:
     paragraphs = kept(draft)
     if not paragraphs:
         raise NoArticle(raw.source, "no article text left once page chrome is removed")
-    publisher = draft.publisher or dateline_agency(paragraphs[0])
+    # the page's host name ("catchitkansas.com") names the publisher only when nothing else does
+    publisher = draft.publisher or dateline_agency(paragraphs[0]) or hostname
     return CleanDocument(
         source=raw.source,
         paragraphs=paragraphs,

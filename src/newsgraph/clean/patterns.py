@@ -184,3 +184,66 @@ def date_words() -> DateWords:
         months=months,
         filler=frozenset(data["filler"]),
     )
+
+
+@dataclass(frozen=True, slots=True)
+class Sites:
+    #: " | ", " - ", " — " … between a headline and a site name; group "sep" is the separator
+    title_separator: re.Pattern[str]
+    generic_names: frozenset[str]  # casefolded
+    host_suffix: re.Pattern[str]  # a name ending in a top-level domain ("Space.com")
+    generic_authors: frozenset[str]  # casefolded
+    author_prefix: re.Pattern[str]  # "By ", "Analysis by ", "Текст "
+
+
+@functools.cache
+def sites() -> Sites:
+    data = _load("sites.toml")
+    separators = "|".join(map(re.escape, data["title_separators"]))
+    suffixes = "|".join(map(re.escape, sorted(data["host_suffixes"], key=len, reverse=True)))
+    prefixes = "|".join(map(re.escape, sorted(data["author_prefixes"], key=len, reverse=True)))
+    return Sites(
+        title_separator=re.compile(rf"\s+(?P<sep>{separators})\s+"),
+        generic_names=frozenset(n.casefold() for n in data["generic_site_names"]),
+        host_suffix=re.compile(rf"\w\.(?:{suffixes})$", re.IGNORECASE),
+        generic_authors=frozenset(n.casefold() for n in data["generic_authors"]),
+        author_prefix=re.compile(rf"^(?:{prefixes})\b\s*:?\s+(?=\S)", re.IGNORECASE),
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class DekWords:
+    continuation: frozenset[str]  # casefolded first words of a paragraph going on from another
+    back_reference: re.Pattern[str]  # "The vendor": group "noun" is the noun referred back to
+    attribution: re.Pattern[str]
+    first_person: re.Pattern[str]
+    markup: frozenset[str]  # lower case words of a class, id or itemprop that name a dek
+    pronoun_speaker: re.Pattern[str]  # "she says", "said he"
+
+
+@functools.cache
+def dek_words() -> DekWords:
+    data = _load("deks.toml")
+    determiners = "|".join(map(re.escape, data["back_references"]))
+    persons = {w for word in data["first_person"] for w in (word, word[0].upper() + word[1:])}
+    pronouns = "|".join(map(re.escape, data["pronoun_speakers"]))
+    verbs = _words(data["attribution"]).pattern
+    return DekWords(
+        continuation=frozenset(w.casefold() for w in data["continuation_openers"]),
+        back_reference=re.compile(rf"(?:{determiners})\s+(?P<noun>[\w'-]+)", re.IGNORECASE),
+        attribution=_words(data["attribution"]),
+        first_person=re.compile(
+            r"(?<![\w'’])(?:" + "|".join(map(re.escape, sorted(persons, key=len, reverse=True)))
+            + r")(?![\w'’])"
+        ),
+        markup=frozenset(w.casefold() for w in data["dek_markup"]),
+        pronoun_speaker=re.compile(
+            rf"\b(?:(?:{pronouns})\s+{verbs}|{verbs}\s+(?:{pronouns}))",
+            re.IGNORECASE,
+        ),
+    )
+
+
+def fold(text: str) -> str:
+    """The text with curly apostrophes read as straight ones, as the data files write them."""
+    return _fold(text)

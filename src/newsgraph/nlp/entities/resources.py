@@ -24,7 +24,8 @@ from newsgraph.record import EntityType
 RefKind = Literal["country", "capital", "known", "group", "region"]
 
 #: Country demonyms that take no plural "s" (the Chinese, the British, the French, the Swiss).
-_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss", "i")
+#: Demonyms in -i do ("Israelis", "Iraqis", "Thais").
+_NO_PLURAL = ("ese", "ish", "ch", "sh", "ss")
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,6 +57,7 @@ class Lexicon:
     particles: frozenset[str]
     directional: frozenset[str]
     honorifics: frozenset[str]
+    name_honorifics: frozenset[str]
     org_heads: frozenset[str]
     place_heads: frozenset[str]
     place_descriptors: frozenset[str]
@@ -67,6 +69,14 @@ class Lexicon:
     role_nouns: frozenset[str]
     drop_adjectives: frozenset[str]
     affiliation_preps: frozenset[str]
+    org_nouns: frozenset[str]
+    org_modifiers: frozenset[str]
+    club_first: frozenset[str]
+    club_last: frozenset[str]
+    hyphen_suffixes: frozenset[str]
+    place_of_nouns: frozenset[str]
+    speech_verbs: frozenset[str]
+    common_acronyms: frozenset[str]
 
 
 @dataclass
@@ -80,6 +90,11 @@ class Names:
     scan_forms: dict[str, str] = field(default_factory=dict)
     #: the first word of each scan form -> its forms, longest first.
     scan_starts: dict[str, list[str]] = field(default_factory=dict)
+
+    @functools.cached_property
+    def longest_scan(self) -> dict[str, int]:
+        """Length of the longest scan form starting with each word."""
+        return {w: max(map(len, forms)) for w, forms in self.scan_starts.items()}
 
     @functools.cached_property
     def scan_start_ids(self) -> Any:
@@ -111,6 +126,7 @@ def lexicon() -> Lexicon:
         particles=fs(words["particles"]),
         directional=fs(words["directional"]),
         honorifics=fs(words["honorifics"]),
+        name_honorifics=fs(words["name_honorifics"]),
         org_heads=fs(words["org_heads"]),
         place_heads=fs(words["place_heads"]),
         place_descriptors=fs(words["place_descriptors"]),
@@ -122,7 +138,27 @@ def lexicon() -> Lexicon:
         role_nouns=fs(titles["role_nouns"]),
         drop_adjectives=fs(titles["drop_adjectives"]),
         affiliation_preps=fs(titles["affiliation_preps"]),
+        org_nouns=fs(words["org_nouns"]),
+        org_modifiers=fs(words["org_modifiers"]),
+        club_first=fs(words["club_first"]),
+        club_last=fs(words["club_last"]),
+        hyphen_suffixes=fs(words["hyphen_suffixes"]),
+        place_of_nouns=fs(words["place_of_nouns"]),
+        speech_verbs=fs(words["speech_verbs"]),
+        common_acronyms=fs(words["common_acronyms"]),
     )
+
+
+@functools.cache
+def given_names() -> frozenset[str]:
+    """Given names (folded) of `data/entities/given_names_*.txt`: evidence that a name is a
+    person's ("Emeka Nwosu", "Olaf Scholz" tagged ORG or GPE by the model)."""
+    out: set[str] = set()
+    for name in ("given_names_world.txt", "given_names_census.txt"):
+        text = (resources.files("newsgraph") / "data" / "entities" / name).read_text(
+            encoding="utf-8")
+        out.update(fold(line) for line in text.splitlines() if line and line[0] != "#")
+    return frozenset(out - {""})
 
 
 @functools.cache
@@ -137,6 +173,17 @@ def common_nouns() -> frozenset[str]:
     return frozenset(table.get("noun", ()))
 
 
+@functools.cache
+def common_adjectives() -> frozenset[str]:
+    """English adjectives (the same tables): "Supreme" in "Supreme Leader" is a word of a
+    title, not a name."""
+    from newsgraph.nlp.pipeline import load_nlp
+
+    lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    return frozenset(table.get("adj", ()))
+
+
 def _plural(demonym: str) -> str | None:
     return None if demonym.endswith(_NO_PLURAL) else demonym + "s"
 
@@ -146,10 +193,14 @@ def _add(names: Names, form: str, ref: Ref, *, scan: bool = False) -> None:
     if key and key not in names.refs:
         names.refs[key] = ref
     if scan and len(form) > 1:
-        names.scan_forms.setdefault(form, key)
-        forms = names.scan_starts.setdefault(re.split(r"[\s'’-]", form, maxsplit=1)[0], [])
-        forms.append(form)
-        forms.sort(key=len, reverse=True)
+        _add_scan(names, form, key)
+
+
+def _add_scan(names: Names, form: str, key: str) -> None:
+    names.scan_forms.setdefault(form, key)
+    forms = names.scan_starts.setdefault(re.split(r"[\s'’-]", form, maxsplit=1)[0], [])
+    forms.append(form)
+    forms.sort(key=len, reverse=True)
 
 
 #: Capitals of countries smaller than this are not read as metonyms: their names are mostly
@@ -172,7 +223,9 @@ def _add_countries(names: Names, extra: dict[str, Any]) -> None:
             key = fold(capital)
             if key in not_metonyms or key == fold(c.name):
                 continue
-            names.capitals.setdefault(key, Ref("capital", c.iso, "PLACE", c.name, c.iso))
+            ref = Ref("capital", c.iso, "PLACE", c.name, c.iso)
+            if names.capitals.setdefault(key, ref) is ref and key not in names.refs:
+                _add_scan(names, capital, key)
 
 
 def country_ref(c: Country) -> Ref:
@@ -193,13 +246,13 @@ def _add_groups(names: Names, data: dict[str, Any]) -> None:
         ref = Ref("group", c.iso, "GROUP", forms[0], c.iso, tuple(forms))
         names.group_forms[ref.canon] = forms
         for form in forms:
-            _add(names, form, ref)
+            _add(names, form, ref, scan=True)
     for name, spec in data["groups"].items():
         forms = [name, *spec.get("forms", [])]
         ref = Ref("group", name, "GROUP", name, spec.get("country"), tuple(forms), spec.get("of"))
         names.group_forms[ref.canon] = forms
         for form in forms:
-            _add(names, form, ref)
+            _add(names, form, ref, scan=spec.get("scan", True))
 
 
 @functools.cache

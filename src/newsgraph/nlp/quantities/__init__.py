@@ -6,9 +6,15 @@ One pass over the article's numerals (`numbers.scan_numerals`), each taken throu
 2. approximators before and after ("more than", "just under", "or so") and ranges ("20-30",
    "between 20 and 30": the value is the lower bound, approx "between");
 3. what it counts (`units.counted`): the counted noun by the parse, its kind from the
-   unit lexicon, money's currency; when no noun is written, the unit of the nearest earlier
-   count in the sentence ("1,000 troops ... and an additional 2,000") or, after a casualty verb,
-   the verb ("killed 12 and wounded 30");
+   unit lexicon (any noun for a person counts people), money's currency; when no noun is
+   written, the unit of the nearest earlier count in the sentence ("1,000 troops ... and an
+   additional 2,000", "five sales: two to X and three to Y", "270 aircraft, including 12
+   freight"), after a casualty verb the verb ("killed 12 and wounded 30"), the other level of a
+   change ("from about 3,000 to 2,300 workers"), or the plural noun an appended change follows
+   ("a commitment of 777X jets, down by 30 to 126"); then what is a count after all: not a
+   definite reference ("the two leaders"), not inside a singular noun phrase ("a 40 Under 40
+   honoree"); a capacity ("seating 300 passengers") is kept only to lend its unit to the count
+   after it ("built for 35, held 155");
 4. the rate ("$150 million a year" -> per "year");
 5. whose (`owner.owner`), else the owner of the count it continues: an earlier count of
    the same thing in the sentence ("3,000 U.S. troops ..., with 1,000 troops being
@@ -23,17 +29,32 @@ misled; with ``vague=True`` they come with approx = the vague phrase ("thousands
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantities.filters import not_a_quantity, quote_marks
+from newsgraph.nlp.quantities.filters import (
+    capacity,
+    definite_reference,
+    not_a_quantity,
+    quote_marks,
+    singular_phrase,
+)
 from newsgraph.nlp.quantities.lexicon import QuantityLexicon, lexicon
 from newsgraph.nlp.quantities.numbers import Numeral, scan_numerals, token_columns
-from newsgraph.nlp.quantities.owner import agent, owner
-from newsgraph.nlp.quantities.units import Counted, Missing, counted, numeral_root, singular_keys
+from newsgraph.nlp.quantities.owner import agent, governed, owner
+from newsgraph.nlp.quantities.units import (
+    Counted,
+    Missing,
+    appended_change,
+    counted,
+    numeral_root,
+    singular_keys,
+    written_noun,
+)
 from newsgraph.record import Entity, Quantity
 
 #: How far back (characters) "an additional 8,500 troops" looks for the count it adds to; a
@@ -46,6 +67,8 @@ _SMALL_WORDS = frozenset({"two", "three", "four", "five", "six", "seven", "eight
 _LINKED_CLAUSES = frozenset({"conj", "advcl"})
 _RATE_WORDS = frozenset({"a", "an", "per", "each", "every"})
 _ELLIPTICAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "conj", "appos", "attr", "ROOT"})
+#: Prepositions that take a part of the count before them ("including 12 freighters").
+_SUBSET_PREPS = frozenset({"including", "excluding", "incl", "incl."})
 _ELLIPTICAL_PREPS = frozenset({"of", "to", "from", "with", "than", "including", "among", "about",
                                "around", "over", "under", "by", "for"})
 
@@ -60,6 +83,7 @@ class _Found:
     owner: Entity | None
     compound: bool = False
     anchor: Token | None = None  # the counted noun, or the number when none is written
+    hidden: bool = False  # a capacity: not reported, but "built for 2,000 refugees, holds 9,000"
 
 
 def find_quantities(doc: Doc, entities: EntityIndex, *, vague: bool = False) -> list[Quantity]:
@@ -77,7 +101,7 @@ def find_quantities(doc: Doc, entities: EntityIndex, *, vague: bool = False) -> 
         item = _quantity(doc, num, lex, entities, bisect.bisect_right(starts, num.start), found)
         if item is not None:
             found.append(item)
-    return [f.quantity for f in found]
+    return [f.quantity for f in found if not f.hidden]
 
 
 def _sentence_starts(doc: Doc) -> list[int]:
@@ -96,8 +120,11 @@ def _quantity(
     # 3. what it counts
     root = numeral_root(doc, num)
     what, source = _what(doc, num, root, k, lex, entities, sent, found, continues)
-    if what is None:
+    if what is None or (approx is None and definite_reference(doc, num, what.head, lex)) or (
+        singular_phrase(doc, start, num, what.head)
+    ):
         return None
+    hidden = capacity((governed(what, root), doc[num.start]), lex)
     # 4. the rate
     per, end = _rate(doc, max(num.end - 1, what.last) + 1, lex)
     # 5. whose
@@ -114,7 +141,7 @@ def _quantity(
         subject_id=who.id if who else None,
     )
     anchor = what.head if what.head is not None else root
-    return _Found(quantity, sent, _head_key(what), who, what.compound, anchor)
+    return _Found(quantity, sent, _head_key(what), who, what.compound, anchor, hidden)
 
 
 def _what(
@@ -127,13 +154,21 @@ def _what(
     if what is Missing.BARE or (what is Missing.NO_NOUN and _bare(root)):
         source = _antecedent(found, sent, doc[num.start].idx, continues)
         partitive = _partitive(root)
-        if source is not None and not (continues or partitive or _parallel(root, source)):
+        if source is not None and not (
+            continues or partitive or source.hidden or _subset(root) or _parallel(root, source)
+        ):  # a capacity's unit goes to the count after it: "built for 2,000 refugees, holds 9,000"
             source = None
         # "shot down 25 of them" continues the count; "killed 12" counts people
         what = _elliptical(doc, k, root, source) if partitive else _casualty(root, lex)
         if what is Missing.NO_NOUN:
             what = _elliptical(doc, k, root, source)
-    if isinstance(what, Missing) or _companion(what.head) or _sources(what, lex):
+    elif what is Missing.NOT_A_UNIT:
+        what, source = _subset_of(doc, root, k, lex, sent, found)
+    if what is Missing.NO_NOUN:
+        what = _level_pair(doc, root, lex, entities)
+    if what is Missing.NO_NOUN:
+        what = appended_change(doc, root, lex, entities)
+    if isinstance(what, Missing) or _companion(what.head) or _sources(what, num.value, lex):
         return None, None
     return what, source
 
@@ -234,8 +269,10 @@ def _parallel(root: Token, source: _Found) -> bool:
     there"), the same verb again ("the U.S. sent 500 troops and Britain sent
     300"), or a comparison ("10,000 migrants, up from 8,000"). "The firm, which employs 5,000
     people, said sales rose to 300" is none of these."""
-    if root.dep_ == "conj":
-        return True
+    if root.dep_ == "conj" or (
+        root.dep_ == "appos" and source.anchor is not None and root.head.i == source.anchor.i
+    ):
+        return True  # "... and 2,000 more", "40 ambulances: 25 for Gaza and 15 for Rafah"
     if root.head.lower_ == "from" and root.head.head.lower_ in ("up", "down"):
         return True
     if source.anchor is None:
@@ -256,6 +293,44 @@ def _clause_verb(tok: Token) -> Token:
             return tok
         tok = tok.head
     return tok
+
+
+def _level_pair(
+    doc: Doc, root: Token, lex: QuantityLexicon, entities: EntityIndex
+) -> Counted | Missing:
+    """ "from about 3,000 to 2,300 workers", "cut from 5,000 to 3,000 troops": the parser hangs
+    the first level on the second (a fall is no range: `numbers` joins only rising ones); both
+    count the same thing."""
+    level = root.head
+    if root.dep_ != "quantmod" or level.i <= root.i or not level.like_num or not any(
+        t.lower_ == "to" for t in doc[root.i + 1 : level.i]
+    ) or (root.i > 0 and doc[root.i - 1].lower_ == "by"):
+        return Missing.NO_NOUN  # "down by 12 to 38": 12 is the change, not a level
+    found = counted(doc, Numeral(level.i, level.i + 1, 0.0), level, level.i + 1, lex, entities)
+    if isinstance(found, Missing):
+        return Missing.NO_NOUN
+    return dataclasses.replace(found, last=root.i, compound=False)  # the text is the number
+
+
+def _subset(tok: Token) -> bool:
+    """ "270 aircraft, including 12 freighters": a part of the count just given."""
+    return tok.dep_ == "pobj" and tok.head.lower_ in _SUBSET_PREPS
+
+
+def _subset_of(
+    doc: Doc, root: Token, k: int, lex: QuantityLexicon, sent: int, found: list[_Found]
+) -> tuple[Counted | Missing, _Found | None]:
+    """A count whose noun no list knows, inside "including" after a count in its sentence
+    ("a fleet of 270 aircraft, including 12 freight"): things of the same kind."""
+    noun = written_noun(doc, root, k, lex)
+    if noun is None or not found or found[-1].sent != sent or not _subset(noun):
+        return Missing.NOT_A_UNIT, None
+    if any(f in lex.not_units for f in singular_keys(noun)) or noun.ent_type_ in ("DATE", "TIME"):
+        return Missing.NOT_A_UNIT, None  # "including 12 days"
+    source = found[-1]
+    q = source.quantity
+    unit = q.unit if q.kind == "money" else noun.text  # "$5bn, including 2 billion grants": USD
+    return Counted(unit, q.kind, q.currency, noun, noun.i), source
 
 
 def _partitive(root: Token) -> bool:
@@ -306,11 +381,15 @@ def _same_thing(
     return None
 
 
-def _sources(what: Counted, lex: QuantityLexicon) -> bool:
-    """ "two U.S. officials said", "according to three diplomats": a count of the people a
-    report cites is attribution, not a figure the report gives."""
+def _sources(what: Counted, value: float, lex: QuantityLexicon) -> bool:
+    """ "two U.S. officials said", "according to three diplomats", "one user wrote": a count of
+    the people a report cites is attribution, not a figure the report gives. Any one person
+    who speaks is a source; more than one must be of the kinds reports cite ("300 protesters
+    said" is a figure)."""
     head = what.head
-    if head is None or what.kind != "people" or singular_keys(head)[0] not in lex.source_nouns:
+    if head is None or what.kind != "people" or (
+        value != 1 and singular_keys(head)[0] not in lex.source_nouns
+    ):
         return False
     if head.dep_ == "nsubj" and lemma(head.head) in lex.sourcing_verbs:
         return True

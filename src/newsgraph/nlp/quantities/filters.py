@@ -8,6 +8,10 @@ Durations, measures, scores and page furniture ("three days", "30 km", "a 3-1 wi
 comments") are left out later, by their unit (``data/quantities/units.toml`` [not_units]).
 Model designations ("F-16", "COVID-19", "G7") are single tokens the numeral scanner never reads
 as numbers.
+
+Two more are decided once the counted noun is known: definite references ("the two leaders",
+"the only two Arab states": which things, not how many; `definite_reference`) and capacities
+("a jet seating 300 passengers", "a cell meant for 35"; `capacity`).
 """
 
 from __future__ import annotations
@@ -21,7 +25,7 @@ from spacy.strings import get_string_id
 from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantities.lexicon import QuantityLexicon
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon, key
 from newsgraph.nlp.quantities.numbers import Numeral
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
@@ -37,6 +41,9 @@ _ONE_NOT_A_COUNT_BEFORE = frozenset({"no", "any", "every", "each", "the", "this"
                                      "some", "someone", "anyone", "everyone", "another", "last"})
 _ONE_NOT_A_COUNT_AFTER = frozenset({"of", "another", "by", "day", "or", "way", "thing", "point",
                                     "side", "hand", "another's"})
+#: Words that open a date after a number the tagger put in the same DATE entity.
+_DATE_OPENERS = frozenset({"the", "this", "that", "last", "next", "a", "an", "per", "each",
+                           "every"})
 _AGE_BEFORE = frozenset({"aged", "age", "ages", "ageing", "age of"})
 _INCH_MARKS = frozenset({'"', "″", "′", "'", "”"})
 _GLUE = frozenset({"+", "/", ":", "x", "×", "^"})
@@ -89,6 +96,8 @@ def _in_date(doc: Doc, num: Numeral, lex: QuantityLexicon) -> bool:
     ent = next((t for t in tokens if t.ent_type_ in _DATE_LABELS), None)
     if ent is None:
         return False
+    if num.end < len(doc) and doc[num.end].lower_ in _DATE_OPENERS:
+        return False  # "up from 45 the week before", "300 last year": the date starts after
     i, j = ent.i, ent.i
     while i > 0 and doc[i].ent_iob_ == "I":
         i -= 1
@@ -141,11 +150,21 @@ def _label(
         return True  # "roughly 400 737 Max jets": the second number names the first's thing
     if before.lower_ in lex.labels and before.lower_ not in lex.kinds:
         return True
+    if single and before.tag_ == "POS" and num.start >= 2 and (
+        key(doc_text(first, -2)) in lex.makers and lex.model_numbers.fullmatch(first.text)
+    ):
+        return True  # "Boeing's 787 jets"
     return (
         before.tag_ in ("NNP", "NNPS") and before.ent_type_ not in _DATE_LABELS
         and num.end - num.start == 1 and first.text.isdigit() and not num.currency
         and num.high is None and lex.model_kind(first.text) is None
     )
+
+
+def doc_text(tok: Token, offset: int) -> str:
+    """The text of the token `offset` places from `tok` ("" off the document)."""
+    i = tok.i + offset
+    return tok.doc[i].text if 0 <= i < len(tok.doc) else ""
 
 
 def doc_lower(tok: Token, offset: int) -> str:
@@ -220,3 +239,60 @@ def _quoted_fragment(doc: Doc, num: Numeral, quotes: list[int]) -> bool:
         t.tag_.startswith("VB") or t.tag_ == "MD" or (t.is_sent_start and t.i > lo + 1)
         for t in inside
     )
+
+
+def definite_reference(doc: Doc, num: Numeral, head: Token | None, lex: QuantityLexicon) -> bool:
+    """ "the two leaders", "the only two Arab states", "these three companies": a small count
+    after a definite determiner names things already introduced (``units.toml`` [anaphora])."""
+    if head is None or head.i < num.end or num.scaled or num.vague or num.high is not None:
+        return False
+    if num.value > lex.anaphora_max or num.currency is not None:
+        return False
+    i, identifying = num.start - 1, False
+    while i >= 0 and num.start - i <= 3 and doc[i].lower_ in lex.anaphora_between:
+        identifying = identifying or doc[i].lower_ in lex.anaphora_identifying
+        i -= 1
+    if i < 0 or doc[i].lower_ not in lex.anaphora_determiners:
+        return False
+    if identifying:
+        return True
+    if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
+        return False  # "11 of the 12 cities": the whole a share is taken of
+    return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+
+
+def singular_phrase(doc: Doc, first: int, num: Numeral, head: Token | None) -> bool:
+    """ "a 40 Under 40 Award recipient", "a 3 bedroom flat": a number inside a noun phrase with
+    "a" and a singular head describes one thing (`first`: the quantity's first token)."""
+    if head is None or head.tag_ != "NN" or head.i < num.end or num.value <= 1:
+        return False
+    i = first - 1
+    while i >= 0 and first - i <= 3 and (doc[i].like_num or doc[i].is_title):
+        i -= 1  # "a 40 Under 40 Award recipient": a title with numbers in it
+    return i >= 0 and doc[i].lower_ in ("a", "an")
+
+
+def capacity(tokens: tuple[Token, ...], lex: QuantityLexicon) -> bool:
+    """ "seating 242 to 330 passengers", "a cell meant for 35", "a capacity of 60,000", "the
+    plane can carry 300 people": what something holds at most, not a count of things. `tokens`:
+    what a verb may govern (the counted noun, the number's first token for a range)."""
+    return any(_capacity(tok, lex) for tok in tokens)
+
+
+def _capacity(governed: Token, lex: QuantityLexicon) -> bool:
+    head = governed.head
+    dep = governed.dep_
+    if dep == "dobj" and head.tag_.startswith("VB"):
+        verb = lemma(head)
+        if verb in lex.capacity_verbs:
+            return True
+        return verb in lex.capacity_modal_verbs and any(
+            c.dep_ == "aux" and c.lower_ in ("can", "could") for c in head.children
+        )
+    if dep == "pobj" and head.lower_ in ("for", "of"):
+        above = head.head
+        return (head.lower_ == "for" and above.tag_ == "VBN"
+                and above.lower_ in lex.capacity_participles) or (
+            above.tag_.startswith("NN") and lemma(above) in lex.capacity_nouns
+        )
+    return False

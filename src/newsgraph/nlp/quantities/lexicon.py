@@ -57,11 +57,27 @@ class QuantityLexicon:
     not_units: frozenset[str]
     labels: frozenset[str]
     containers: Mapping[str, QuantityKind | None]
+    estimate_nouns: frozenset[str]
     strong_nouns: Mapping[str, QuantityKind]
     unit_drop: frozenset[str]
     casualty_verbs: Mapping[str, str]
     sourcing_verbs: frozenset[str]
     source_nouns: frozenset[str]
+    person_nouns: frozenset[str]  # WordNet's, less [people_nouns] not_people and [kinds]
+    act_heads: frozenset[str]  # "sale", "order": counted things whose kind a modifier gives
+    makers: frozenset[str]  # "boeing", "lockheed martin": part of the unit, never the owner
+    max_maker_words: int
+    person_suffixes: tuple[str, ...]  # agent-noun endings of unknown person nouns
+    not_person_tails: frozenset[str]  # known nouns that end a compound that is not a person
+    anaphora_determiners: frozenset[str]
+    anaphora_between: frozenset[str]
+    anaphora_identifying: frozenset[str]
+    anaphora_max: float
+    capacity_verbs: frozenset[str]
+    capacity_participles: frozenset[str]
+    capacity_nouns: frozenset[str]
+    capacity_modal_verbs: frozenset[str]
+    other_senses: Mapping[str, tuple[frozenset[str], frozenset[str]]]  # noun -> (after, before)
     # currencies.toml
     currency_symbols: Mapping[str, str]
     symbols_need_scale: frozenset[str]
@@ -72,6 +88,7 @@ class QuantityLexicon:
     # owners.toml
     owner_verbs: Mapping[str, frozenset[str]]
     object_control: frozenset[str]
+    acquire: frozenset[str]
     nominals: frozenset[str]
     announce: frozenset[str]
     of_owner: frozenset[str]
@@ -84,14 +101,39 @@ class QuantityLexicon:
                 return kind
         return None
 
+    def is_person_noun(self, forms: tuple[str, ...]) -> bool:
+        """Whether a lower-case noun (its lookup forms, lemma first) names a person: WordNet's
+        list, else an agent-noun ending (`person_by_ending`)."""
+        return any(f in self.person_nouns for f in forms) or self.person_by_ending(forms[0])
+
+    def person_by_ending(self, word: str) -> bool:
+        """Whether a lower-case noun unknown to the person list is a person by its ending
+        ("influencer", "asylee"): it ends like an agent noun, and neither it nor any of its
+        tails is a known non-person noun ("supercomputer") or a role that is not counted as
+        people ("chipmaker")."""
+        if len(word) < 5 or not word.endswith(self.person_suffixes) or " " in word:
+            return False
+        tails = self.not_person_tails  # tails of 4+ letters: "cer" and "ter" are WordNet nouns
+        return word not in tails and not any(word[i:] in tails for i in range(1, len(word) - 3))
+
     def owner_verbs_for(self, kind: QuantityKind) -> frozenset[str]:
         group = "military" if kind in MILITARY else kind
         return self.owner_verbs["any"] | self.owner_verbs.get(group, frozenset())
 
 
+def _text(name: str) -> str:
+    return (resources.files("newsgraph") / "data" / "quantities" / name).read_text(encoding="utf-8")
+
+
 def _load(name: str) -> dict[str, Any]:
-    text = (resources.files("newsgraph") / "data" / "quantities" / name).read_text(encoding="utf-8")
-    return tomllib.loads(text)
+    return tomllib.loads(_text(name))
+
+
+def _word_list(name: str) -> frozenset[str]:
+    """A one-word-a-line list with # comments (the WordNet extracts)."""
+    return frozenset(
+        key(line) for line in _text(name).splitlines() if line.strip() and line[0] != "#"
+    )
 
 
 def _phrases(items: list[str]) -> tuple[tuple[str, ...], ...]:
@@ -147,6 +189,9 @@ def lexicon() -> QuantityLexicon:
     for kind, items in units["kinds"].items():
         for item in items:
             kinds.setdefault(key(item), _kind(kind))
+    people = units["people_nouns"]
+    not_people = _keys(people["not_people"])
+    anaphora, capacity = units["anaphora"], units["capacity"]
     not_units = {key(w) for group in units["not_units"].values() for w in group}
     codes = {c: c for c in money["iso"]["codes"]} | dict(money["code_aliases"])
     return QuantityLexicon(
@@ -165,6 +210,7 @@ def lexicon() -> QuantityLexicon:
         head_words=frozenset(
             {k.split()[-1] for k in kinds}
             | {key(k).split()[-1] for k in units["ambiguous"]["heads"]}
+            | _keys(units["act_heads"]["heads"])
         ),
         currency_heads=frozenset(key(k).split()[-1] for k in money["names"]),
         max_unit_words=max(len(k.split()) for k in kinds),
@@ -177,10 +223,29 @@ def lexicon() -> QuantityLexicon:
         labels=_keys(units["labels"]["words"]),
         containers={key(k): (_kind(v) if v else None) for k, v in units["containers"].items()},
         strong_nouns={key(k): _kind(v) for k, v in units["strong_nouns"].items()},
+        estimate_nouns=_keys(units["estimates"]["nouns"]),
         unit_drop=_keys(units["unit_drop"]["words"]),
         casualty_verbs=dict(units["casualty_verbs"]),
         sourcing_verbs=_keys(units["sourcing"]["verbs"]),
         source_nouns=_keys(units["sourcing"]["nouns"]),
+        person_nouns=_word_list("person_nouns.txt") - not_people - kinds.keys(),
+        act_heads=_keys(units["act_heads"]["heads"]),
+        makers=_keys(units["makers"]["names"]),
+        max_maker_words=max(len(key(k).split()) for k in units["makers"]["names"]),
+        person_suffixes=tuple(people["suffixes"]),
+        not_person_tails=_word_list("not_person_suffixed.txt") | not_people,
+        anaphora_determiners=_keys(anaphora["determiners"]),
+        anaphora_between=_keys(anaphora["between"]),
+        anaphora_identifying=_keys(anaphora["identifying"]),
+        anaphora_max=float(anaphora["max_value"]),
+        capacity_verbs=_keys(capacity["verbs"]),
+        capacity_participles=_keys(capacity["participles"]),
+        capacity_nouns=_keys(capacity["nouns"]),
+        capacity_modal_verbs=_keys(capacity["modal_verbs"]),
+        other_senses={
+            key(k): (_keys(v.get("after", [])), _keys(v.get("before", [])))
+            for k, v in units["other_senses"].items()
+        },
         currency_symbols=dict(money["symbols"]),
         symbols_need_scale=frozenset(money["letter_symbols"]["needs_scale"]),
         currency_codes=codes,
@@ -189,6 +254,7 @@ def lexicon() -> QuantityLexicon:
         rates={key(k): v for k, v in money["rates"].items()},
         owner_verbs={k: _keys(v) for k, v in owners["verbs"].items()},
         object_control=_keys(owners["object_control"]),
+        acquire=_keys(owners["acquire"]),
         nominals=_keys(owners["nominals"]),
         announce=_keys(owners["announce"]),
         of_owner=_keys(owners["of_owner"]),

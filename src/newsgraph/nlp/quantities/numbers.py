@@ -298,6 +298,10 @@ def _range(doc: Doc, a: Numeral, b: Numeral, lex: QuantityLexicon) -> Numeral | 
         lemma(before.head if from_ else before) in lex.change_verbs
     ):
         return None  # "rose from 20 to 30", "rose $2 to $85": a change and a level, no range
+    if joiner == "to" and before is not None and before.lower_ == "by" and (
+        lemma(before.head) in lex.change_verbs and b.value >= 2 * a.value
+    ):
+        return None  # "cut by 30 to 126": the change, then the level ("by 20 to 30": a range)
     low = a.value
     if b.scaled and not a.scaled and b.value > 0:
         # "20 to 30 million", "$20-30bn": the scale written once applies to both ends

@@ -23,9 +23,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from newsgraph.nlp.entity_index import EntityIndex
+from newsgraph.nlp.entity_index import EntityIndex, name_key
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quantities.lexicon import QuantityLexicon
+from newsgraph.nlp.quantities.lexicon import QuantityLexicon, key
 from newsgraph.nlp.quantities.units import Counted, is_owner_entity
 from newsgraph.record import Entity, QuantityKind
 
@@ -44,6 +44,13 @@ def owner(
         found = entity_at(doc[i], entities, lex)
         if found is not None:
             return found
+    if head is not None and _partitive_of(head, root) and root.dep_ == "dobj" and (
+        _phrasal(root.head) in lex.acquire
+    ):
+        # "bought 30 of Boeing's jets": the buyer (named or not), never the seller
+        buyer = _subject_of(root.head, lex)
+        if buyer is not None:
+            return _resolve(buyer, entities, lex)
     if head is not None:
         found = _on_noun(head, counted.kind, lex, entities)
         if found is not None:
@@ -52,25 +59,32 @@ def owner(
         found = _possessor(counted.container, entities, lex)
         if found is not None:
             return found
-    return _through_verb(_governed(counted, root), counted.kind, lex, entities, owning=True)
+    return _through_verb(governed(counted, root), counted.kind, lex, entities, owning=True)
 
 
 def agent(counted: Counted, root: Token, lex: QuantityLexicon, entities: EntityIndex
           ) -> Entity | None:
     """The named subject of whatever verb governs the count, owning or not ("Saudi Arabia
     deposited $5 billion"): a count with its own actor does not inherit another's owner."""
-    return _through_verb(_governed(counted, root), counted.kind, lex, entities, owning=False)
+    return _through_verb(governed(counted, root), counted.kind, lex, entities, owning=False)
 
 
-def _governed(counted: Counted, root: Token) -> Token:
+def governed(counted: Counted, root: Token) -> Token:
     """The token a verb governs for this count: the container, the noun, or the number."""
     head = counted.head
     start = counted.container or (head if head is not None and head.i > root.i else root)
+    if start is head and head is not None and _partitive_of(head, root):
+        start = root  # "bought 30 of the jets": the verb governs the number
     if start is root and root.dep_ in ("nummod", "compound", "quantmod", "amod") and (
         root.head.tag_ in ("NN", "NNS")
     ):
         start = root.head  # "a $1.5bn package": the package is what the verb governs
     return start
+
+
+def _partitive_of(head: Token, root: Token) -> bool:
+    """ "30 of Boeing's jets": the counted noun hangs on "of" under the number."""
+    return head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.i == root.i
 
 
 def entity_at(tok: Token, entities: EntityIndex, lex: QuantityLexicon) -> Entity | None:
@@ -94,6 +108,8 @@ def _on_noun(
         if found is not None:
             return found
     for child in head.children:
+        if child.dep_ == "poss" and key(child.text) in lex.makers:
+            continue  # "Boeing's jets" are Boeing's make, not its fleet
         if child.dep_ == "poss" or (child.dep_ == "amod" and child.ent_type_ == "NORP"):
             found = _resolve(child, entities, lex)
             if found is not None:
@@ -167,8 +183,10 @@ def _phrasal(verb: Token) -> str:
 
 
 def _subject_of(verb: Token, lex: QuantityLexicon, depth: int = 0) -> Token | None:
-    """The (logical) subject of a verb: through relative pronouns, infinitives and "and"."""
-    for child in verb.children:
+    """The (logical) subject of a verb: through relative pronouns, infinitives and "and". Of
+    two subjects the nearer: the parser takes a dateline ("DUBAI, United Arab Emirates — Dubai's
+    carrier Emirates Airline finalized ...") for a second one."""
+    for child in sorted(verb.children, key=lambda c: abs(verb.i - c.i)):
         if child.dep_ in ("nsubj", "nsubjpass") and (child.dep_ == "nsubj" or depth):
             if child.lower_ in _RELATIVE and verb.dep_ == "relcl":
                 return verb.head
@@ -185,7 +203,7 @@ def _subject_of(verb: Token, lex: QuantityLexicon, depth: int = 0) -> Token | No
     infinitive = any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.lefts)
     if infinitive and verb.dep_ == "advcl":
         return _subject_of(verb.head, lex, depth + 1)  # "signed a deal (in order) to buy"
-    if infinitive and verb.dep_ == "acl" and verb.head.dep_ in ("dobj", "attr"):
+    if infinitive and verb.dep_ in ("acl", "relcl") and verb.head.dep_ in ("dobj", "attr"):
         return _subject_of(verb.head.head, lex, depth + 1)  # "signed a deal to buy 250 tanks"
     return None
 
@@ -213,13 +231,41 @@ def _resolve(tok: Token, entities: EntityIndex, lex: QuantityLexicon) -> Entity 
     """The entity a noun phrase names: itself ("Russia"), or its possessor or nationality
     modifier ("Ukraine's army", "the Russian navy")."""
     found = entity_at(tok, entities, lex)
+    if found is None or found.type == "PLACE":
+        short = _short_org_name(tok, found, entities)
+        if short is not None:
+            return short
     if found is not None:
         return found
     if tok.tag_ in ("PRP", "PRP$"):
         return _antecedent(tok, entities, lex) if tok.lower_ in _THIRD_PERSON else None
+    for child in tok.rights:
+        if child.dep_ == "appos":  # "Dubai's flagship carrier Emirates Airline": the name
+            found = entity_at(child, entities, lex)
+            if found is not None:
+                return found
     for child in tok.lefts:
         if child.dep_ in ("poss", "compound", "amod", "nmod"):
             found = entity_at(child, entities, lex)
             if found is not None:
                 return found
+    return None
+
+
+def _short_org_name(tok: Token, place: Entity | None, entities: EntityIndex) -> Entity | None:
+    """ "Emirates had a fleet of 270 aircraft" after "Emirates Airline": a proper noun that
+    begins the name of an organization named earlier is that organization, even where the
+    entity stage took it for a place's alias (the United Arab Emirates) or for nothing
+    ("Etihad" after "Etihad Airways"). A place's own name ("Qatar") stays the place."""
+    if tok.tag_ not in ("NNP", "NNPS"):
+        return None
+    text = name_key(tok.text)
+    if place is not None and name_key(place.name) == text:
+        return None
+    for ent in entities.entities:
+        words = name_key(ent.name).split()
+        if ent.type == "ORG" and len(words) > 1 and words[0] == text and any(
+            m[1] <= tok.idx for m in ent.mentions
+        ):
+            return ent
     return None

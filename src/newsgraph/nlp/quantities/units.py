@@ -12,7 +12,13 @@ tanks"). Words that qualify the count rather than the thing ("additional", "othe
 left out too. Money's unit is its ISO currency code.
 
 A noun the unit lexicon (``data/quantities/units.toml``) does not know makes no quantity: see
-that file for why the lists favour precision.
+that file for why the lists favour precision. Its one open class is people: any noun whose first
+WordNet sense is a person ("physicians", "dockworkers"; ``person_nouns.txt``) or that ends like
+an agent noun WordNet does not know ("influencers") counts people. Acts count what they move
+when a model says what that is ("five 787 Dreamliner sales"), and a maker's name is part of the
+unit ("30 Boeing jets"). When no noun is written, a number that gives the level of a change
+counts what changes ("cut its order of Rafale jets by 12 to 24", "decreased the number of
+people ... from an estimate of 660,000").
 """
 
 from __future__ import annotations
@@ -39,6 +45,11 @@ _DROP_TAGS = frozenset({"DT", "PDT", "PRP$", "POS", "WDT", "CC", "RB", "RBR", "R
                         "''", "-LRB-", "-RRB-", "IN", "TO", ":"})
 #: Adjectives and participles that are counted things themselves ("300 dead", "50 wounded").
 _ADJ_UNITS = frozenset({"dead", "injured", "wounded", "missing", "displaced", "homeless"})
+#: How far above a phrase "to N"/"from N" its verb of change may be: "decreased [the number
+#: [of people [who could be affected [from an estimate of 660,000]]]]" is 5 arcs.
+_MAX_CLIMB_TO_CHANGE = 5
+#: What changes, in the order tried: "cut jobs to 300" (the object), "jobs fell to 300".
+_CHANGED_DEPS = ("dobj", "nsubjpass", "nsubj")
 #: Nouns that count more of what was counted before ("two others", "three more").
 _MORE_OF_THE_SAME = frozenset({"others", "more"})
 #: How far after a number its noun may be (tokens); "Six F-15 fighter jets" needs 3.
@@ -82,7 +93,7 @@ def counted(
         return _money_after(doc, num, k, lex, num.currency)
     if k < len(doc) and doc[k].text in ("-", "–") and k + 1 < len(doc):
         return _hyphenated(doc, k + 1, lex)
-    head, first = _head(doc, root, k)
+    head, first = _head(doc, root, k, lex)
     if head is not None and head.lower_ in _MORE_OF_THE_SAME:
         return Missing.BARE  # "one soldier was killed and two others were wounded"
     if head is not None:
@@ -116,22 +127,27 @@ def numeral_root(doc: Doc, num: Numeral) -> Token:
     return doc[num.end - 1]
 
 
-def _head(doc: Doc, root: Token, k: int) -> tuple[Token | None, int]:
+def _head(doc: Doc, root: Token, k: int, lex: QuantityLexicon) -> tuple[Token | None, int]:
     """(counted noun, first token of its phrase) or (None, k)."""
     head = root.head
+    while head.dep_ == "compound" and k <= head.i < head.head.i < k + _MAX_NP and not any(
+        f in lex.head_words or f in lex.currency_heads or f in lex.not_units
+        for f in singular_keys(head)
+    ):  # "five time NBA champion": "time" ends it
+        head = head.head  # "500 flu vaccine doses" hung on "flu": the phrase's head counts
     if (
         head.i >= k and head.i - k < _MAX_NP and _nounish(head)
-        and all(t.tag_ in _NP_TAGS or t.tag_ == "CC" or t.lower_ == "so" for t in doc[k : head.i])
+        and all(_in_np(t) or t.tag_ == "CC" or t.lower_ == "so" for t in doc[k : head.i])
     ):
         return head, k
     if k < len(doc) and doc[k].lower_ == "of":
         pobj = next((c for c in doc[k].children if c.dep_ == "pobj"), None)
         if pobj is not None and _nounish(pobj):
-            return pobj, _np_start(pobj)
+            return pobj, _np_start(pobj, lex)
     # the parse missed the arc: take the noun phrase right after the number
     last = None
     for tok in doc[k : k + _MAX_NP]:
-        if tok.tag_ not in _NP_TAGS or (tok.tag_ in ("DT", "PRP$") and tok.i > k) or (
+        if not _in_np(tok) or tok.tag_ in ("DT", "PRP$") or (
             tok.ent_type_ in ("DATE", "TIME")  # "up from 40,000 last year"
         ):
             break
@@ -140,10 +156,30 @@ def _head(doc: Doc, root: Token, k: int) -> tuple[Token | None, int]:
     return (last, k) if last is not None else (None, k)
 
 
-def _np_start(noun: Token) -> int:
-    """First token of a noun's modifiers after its determiner and numbers ("the 120 seats")."""
-    lefts = [t for t in noun.lefts if t.dep_ not in ("det", "nummod", "poss", "predet")]
-    return min(lefts[0].i, noun.i) if lefts else noun.i
+def _in_np(tok: Token) -> bool:
+    """A token that can stand between a number and its noun; the tagger calls the hyphen of
+    "777-9" a symbol."""
+    return tok.tag_ in _NP_TAGS or (tok.tag_ == "SYM" and tok.text in ("-", "–"))
+
+
+def written_noun(doc: Doc, root: Token, k: int, lex: QuantityLexicon) -> Token | None:
+    """The noun written after a number, known as a unit or not ("12 freight")."""
+    head = _head(doc, root, k, lex)[0]
+    return head if head is not None and head.tag_ in _NOUN_TAGS else None
+
+
+def _np_start(noun: Token, lex: QuantityLexicon) -> int:
+    """First token of a noun's modifiers after its determiner and numbers ("the 120 seats"); a
+    model number stays ("Boeing's 787 jets")."""
+    lefts = [t for t in noun.lefts if t.dep_ not in ("det", "nummod", "poss", "predet")
+             or (t.dep_ == "nummod" and _is_model(t, lex))]
+    first = min(lefts[0].i, noun.i) if lefts else noun.i
+    doc = noun.doc
+    if first >= 3 and doc[first - 1].like_num and doc[first - 2].text in ("-", "–") and (
+        _is_model(doc[first - 3], lex)
+    ):
+        return first - 3  # "Boeing's 787-9 Dreamliner jets": the variant is part of the model
+    return first
 
 
 def _nounish(tok: Token) -> bool:
@@ -162,6 +198,7 @@ def _unit(
     kept: list[Token] = []
     owners: list[int] = []
     in_model = _model_entity_tokens(doc, first, head.i, lex)
+    in_model |= maker_tokens(doc, first, head.i, lex)
     for tok in doc[first : head.i]:
         prev = doc[tok.i - 1]
         if tok.i > first and _is_model(prev, lex) and tok.text[:1].isupper():
@@ -189,6 +226,18 @@ def _unit(
 
 def _is_model(tok: Token, lex: QuantityLexicon) -> bool:
     return lex.model_kind(tok.text) is not None or bool(lex.model_numbers.fullmatch(tok.text))
+
+
+def maker_tokens(doc: Doc, first: int, end: int, lex: QuantityLexicon) -> set[int]:
+    """Tokens in `first`..`end` (exclusive) that name a maker ("Boeing", "Lockheed Martin"):
+    part of what the things are ("30 Boeing jets"), not whose."""
+    out: set[int] = set()
+    for i in range(first, end):
+        for n in range(min(lex.max_maker_words, end - i), 0, -1):
+            if key(doc[i : i + n].text.replace("-", " ")) in lex.makers:
+                out.update(range(i, i + n))
+                break
+    return out
 
 
 def _model_entity_tokens(doc: Doc, first: int, end: int, lex: QuantityLexicon) -> set[int]:
@@ -223,7 +272,17 @@ def _could_count(head: Token, lex: QuantityLexicon, entities: EntityIndex) -> bo
     ent = entities.at(head)
     return (ent is not None and ent.type == "GROUP") or any(
         forms[0].endswith(suffix) for suffix, _ in lex.unit_suffixes
-    )
+    ) or _person_noun(head, forms, lex)
+
+
+def _person_noun(head: Token, forms: tuple[str, ...], lex: QuantityLexicon) -> bool:
+    """A common noun for a person that the hand lists do not have ("physicians", "influencers").
+    Written in lower case or all capitals ("CEOs"): "12 Alex Bowman" is a name, not archers."""
+    text = head.text
+    acronym = len(text) > 2 and text.rstrip("s").isupper()
+    if not acronym and (not text[:1].islower() or head.tag_ in ("NNP", "NNPS")):
+        return False
+    return lex.is_person_noun(forms)
 
 
 def _is_owner(tok: Token, lex: QuantityLexicon, entities: EntityIndex) -> bool:
@@ -251,9 +310,12 @@ def _kind(
     """(kind, currency) of a counted noun phrase, or why it is not a unit."""
     words = [key(t.text) for t in kept if t.tag_ != "HYPH"]
     heads = singular_keys(head)
-    if any(f in lex.not_units for f in heads):
+    if any(f in lex.not_units for f in heads) or _other_sense(head, heads[0], lex):
         return Missing.NOT_A_UNIT
     modifiers = kept[:-1] + _of_complement(head)  # "500,000 rounds of ammunition"
+    if any(f in lex.act_heads for f in heads):
+        act = _act_kind(modifiers, lex)  # "five 787 Dreamliner sales"
+        return (act, None) if act is not None else Missing.NOT_A_UNIT
     for form in heads:
         for n in range(min(len(words), lex.max_unit_words), 0, -1):
             phrase = " ".join([*words[len(words) - n : -1], form]) if n > 1 else form
@@ -275,7 +337,41 @@ def _kind(
     for suffix, kind in lex.unit_suffixes:
         if heads[0].endswith(suffix):
             return kind, None
+    if _person_noun(head, heads, lex):
+        return "people", None
     return Missing.NOT_A_UNIT
+
+
+def _other_sense(head: Token, form: str, lex: QuantityLexicon) -> bool:
+    """ "two cases against Israel", "three court cases": a listed noun in a sense that is not
+    the counted one (``units.toml`` [other_senses])."""
+    sense = lex.other_senses.get(form)
+    if sense is None:
+        return False
+    after, before = sense
+    doc = head.doc
+    if head.i + 1 < len(doc) and doc[head.i + 1].lower_ in after:
+        return True
+    return any(key(t.text) in before for t in head.lefts)
+
+
+def _act_kind(modifiers: list[Token], lex: QuantityLexicon) -> QuantityKind | None:
+    """The kind of the things an act moves ("787 Dreamliner sales", "jet orders", "tank
+    deliveries"): a model or a military thing among the modifiers."""
+    for tok in modifiers:
+        kind = _model_of(tok, lex)
+        if kind is None:
+            kind = next((lex.kinds[f] for f in singular_keys(tok) if f in lex.kinds), None)
+        if kind is not None and kind in MILITARY and kind != "personnel":
+            return kind
+    return None
+
+def _model_of(tok: Token, lex: QuantityLexicon) -> QuantityKind | None:
+    """The kind of a model designation, an airliner family number ("12 777 freighters") too."""
+    kind = lex.model_kind(tok.text)
+    if kind is None and lex.model_numbers.fullmatch(tok.text):
+        return "aircraft"
+    return kind
 
 
 def _of_complement(head: Token) -> list[Token]:
@@ -287,7 +383,7 @@ def _of_complement(head: Token) -> list[Token]:
 def _modifier_kind(modifiers: list[Token], lex: QuantityLexicon) -> QuantityKind | None:
     """The kind a model designation or a classifying word among the modifiers gives."""
     for tok in modifiers:
-        kind = lex.model_kind(tok.text)
+        kind = _model_of(tok, lex)
         if kind is not None:
             return kind
     words = f" {key(' '.join(t.text for t in modifiers))} "
@@ -369,20 +465,33 @@ def _currency_word(doc: Doc, k: int, lex: QuantityLexicon, num: Numeral) -> Coun
 def _container(
     doc: Doc, root: Token, lex: QuantityLexicon, entities: EntityIndex
 ) -> Counted | Missing:
-    """A bare number whose unit a container noun gives ("a population of 3 million")."""
-    prep = root.head
+    """A bare number whose unit a container noun gives ("a population of 3 million"), or the
+    level a counted thing changes to or from ("cut its order of Rafale jets by 12 to 24", "cut
+    the number of people at risk from an estimate of 80,000")."""
+    anchor, prep = root, root.head
+    if _estimate(root, lex):  # "from an initial estimate of about 80,000": the estimate's place
+        anchor = prep.head
+        prep = anchor.head
     noun: Token | None = None
-    if root.dep_ == "pobj" and prep.lower_ == "of" and prep.head.tag_ in _NOUN_TAGS:
+    changed: Token | None = None
+    if anchor is root and root.dep_ == "pobj" and prep.lower_ == "of" and (
+        prep.head.tag_ in _NOUN_TAGS
+    ):
         noun = prep.head
-    elif root.dep_ == "pobj" and prep.lower_ in ("to", "at", "from"):
+    elif anchor.dep_ == "pobj" and (prep.lower_ in ("to", "at", "from") or (
+        prep.lower_ == "by" and anchor.i > 0 and doc[anchor.i - 1].lower_ == "to"
+    )):  # the parser reads "by 10 to 40" as "by (10 to 40)"
         # "the death toll rose to 300", "officials put the death toll at 1,200"
-        nouns = (c for c in prep.head.children if c.dep_ in ("nsubj", "nsubjpass", "dobj"))
+        nouns, change, _ = _changing(prep, lex)
         noun = next((c for c in nouns if any(n in lex.containers for n in _container_names(c))),
                     None)
+        changed = nouns[0] if nouns and change else None
     elif root.dep_ in ("dobj", "attr") and lemma(prep) in _LEVEL_VERBS:
         noun = next((c for c in prep.children if c.dep_ in ("nsubj", "nsubjpass")), None)
     if noun is None:
-        return Missing.NO_NOUN
+        return _changed_thing(doc, changed, lex, entities) if changed is not None else (
+            Missing.NO_NOUN
+        )
     name = next((n for n in _container_names(noun) if n in lex.containers), None)
     if name is None:
         return Missing.NO_NOUN
@@ -393,9 +502,108 @@ def _container(
     pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
     if pobj is None or not _nounish(pobj):
         return Missing.NO_NOUN
-    found = _unit(doc, _np_start(pobj), pobj, lex, entities)
+    found = _unit(doc, _np_start(pobj, lex), pobj, lex, entities)
     if isinstance(found, Missing):
         return found
+    return Counted(found.unit, found.kind, found.currency, found.head, -1, found.owners, noun)
+
+
+def _estimate(root: Token, lex: QuantityLexicon) -> bool:
+    """ "from an original estimate of 660,000", "to a forecast of 300": a level named by a noun
+    that stands in a change frame in place of the number."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or lemma(prep.head) not in lex.estimate_nouns:
+        return False
+    noun = prep.head
+    return noun.dep_ == "pobj" and noun.head.lower_ in ("to", "at", "from")
+
+
+def _changing(prep: Token, lex: QuantityLexicon) -> tuple[list[Token], bool, Token | None]:
+    """(the nouns whose level "to"/"at"/"from" gives, whether a word of change governs it, the
+    "down"/"up" that marks a change appended to a clause): the object or subject of the verb
+    ("cut jobs to 300", "the toll rose to 300"), the noun "down by 30 to 126" hangs on, or the
+    arguments of a verb of change above a clause the parser hung the phrase on ("decreased the
+    number of people who could be affected from an estimate of 660,000")."""
+    head, marker = prep.head, None
+    if prep.lower_ == "by":
+        head = prep
+    for _ in range(3):
+        if head.lower_ in ("by", "down", "up") and head.i != head.head.i:
+            marker = head if head.lower_ != "by" else marker
+            head = head.head
+        else:
+            break
+    if head.tag_ in _NOUN_TAGS:
+        return [head], True, marker
+    change = prep.lower_ == "by" or marker is not None or _is_change(head, lex)
+    args = _changed_args(head)
+    if not change and not any(
+        n in lex.containers for c in args for n in _container_names(c)
+    ):
+        verb = _change_verb_above(head, lex)
+        if verb is not None:
+            head, change, args = verb, True, _changed_args(verb)
+    return args, change, marker
+
+
+def _is_change(tok: Token, lex: QuantityLexicon) -> bool:
+    return lemma(tok) in lex.change_verbs or lemma(tok) in _LEVEL_VERBS
+
+
+def _changed_args(verb: Token) -> list[Token]:
+    args = [c for c in verb.children if c.dep_ in _CHANGED_DEPS]
+    return sorted(args, key=lambda c: _CHANGED_DEPS.index(c.dep_))
+
+
+def _change_verb_above(tok: Token, lex: QuantityLexicon) -> Token | None:
+    """The verb of change a few arcs above (`_MAX_CLIMB_TO_CHANGE`), if any."""
+    for _ in range(_MAX_CLIMB_TO_CHANGE):
+        if tok.head.i == tok.i:
+            return None
+        tok = tok.head
+        if tok.tag_.startswith("VB") and _is_change(tok, lex):
+            return tok
+    return None
+
+
+def appended_change(
+    doc: Doc, root: Token, lex: QuantityLexicon, entities: EntityIndex
+) -> Counted | Missing:
+    """ "a prior commitment of 777X jets from the maker, down by 30 to 126": a change appended
+    to a clause counts the nearest plural noun before it in its sentence, if that is a counted
+    thing. The last resort for a bare number (an earlier count in the sentence comes first:
+    "45,000 people crossed in small boats, up from 28,000" counts people)."""
+    prep = root.head
+    if root.dep_ != "pobj" or not (prep.lower_ in ("to", "from") or (
+        prep.lower_ == "by" and root.i > 0 and doc[root.i - 1].lower_ == "to"
+    )):
+        return Missing.NO_NOUN
+    marker = _changing(prep, lex)[2]
+    if marker is None:
+        return Missing.NO_NOUN
+    start = marker.sent.start
+    for tok in reversed(doc[start : marker.i]):
+        if tok.tag_ in ("NNS", "NNPS"):
+            found = _unit(doc, _np_start(tok, lex), tok, lex, entities)
+            if isinstance(found, Missing) or found.kind == "money":
+                return Missing.NO_NOUN
+            return Counted(found.unit, found.kind, None, found.head, -1, found.owners)
+    return Missing.NO_NOUN
+
+
+def _changed_thing(
+    doc: Doc, noun: Token, lex: QuantityLexicon, entities: EntityIndex
+) -> Counted | Missing:
+    """The unit of a thing whose level a number gives: its "of"/"for" complement ("its order of
+    Rafale jets", "a commitment for A330 jets"), or the noun itself ("its 777X order", "jobs")."""
+    of = next((c for c in noun.children if c.dep_ == "prep" and c.lower_ in ("of", "for")), None)
+    pobj = next((c for c in of.children if c.dep_ == "pobj"), None) if of is not None else None
+    target = pobj if pobj is not None and _nounish(pobj) else noun
+    if target.tag_ not in ("NNS", "NNPS") and singular_keys(target)[0] not in lex.act_heads:
+        return Missing.NO_NOUN  # "the firm grew to 300": one firm; "jobs", "its 777X order"
+    found = _unit(doc, _np_start(target, lex), target, lex, entities)
+    if isinstance(found, Missing):
+        return Missing.NO_NOUN
     return Counted(found.unit, found.kind, found.currency, found.head, -1, found.owners, noun)
 
 

@@ -16,6 +16,7 @@ the sentence names, and its `affiliation` in the record leads to the state.
 
 from __future__ import annotations
 
+import itertools
 from collections import deque
 from dataclasses import dataclass
 
@@ -33,6 +34,7 @@ from newsgraph.events.syntax import (
     prep_object,
     prep_objects,
 )
+from newsgraph.nlp.entities.gazetteer import countries, fold
 from newsgraph.nlp.entity_index import EntityIndex, name_key
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.record import Entity
@@ -75,6 +77,8 @@ class Resolver:
         self.doc = doc
         self.tree = tree
         self._memo: dict[int, Participant | None] = {}
+        self._entity_memo: dict[int, Entity | None] = {}
+        self._any_memo: dict[int, Entity | None] = {}
         self.entities = entities
         self.lex = lexicon
         self.grammar = lexicon.grammar
@@ -85,14 +89,45 @@ class Resolver:
     # ---- entities ---------------------------------------------------------------------------
 
     def entity_at(self, tok: Token) -> Entity | None:
-        e = self.entities.at(tok)
-        return e if e is not None and e.type in _ACTOR_TYPES else None
+        """The actor-like entity mentioned at tok (memoized: asked many times per token)."""
+        if tok.i in self._entity_memo:
+            return self._entity_memo[tok.i]
+        e = self.any_entity_at(tok)
+        if e is None or e.type not in _ACTOR_TYPES or (
+                self.tree is not None and self.tree.datelines and self._in_dateline(tok, e)):
+            e = None
+        self._entity_memo[tok.i] = e
+        return e
 
-    def of_entity(self, e: Entity) -> Participant:
-        if e.type == "GROUP" and e.affiliation:
-            state = self.entities.get(e.affiliation)
+    def any_entity_at(self, tok: Token) -> Entity | None:
+        """The entity of any type mentioned at tok (memoized)."""
+        if tok.i in self._any_memo:
+            return self._any_memo[tok.i]
+        e = self._any_memo[tok.i] = self.entities.at(tok)
+        return e
+
+    def _in_dateline(self, tok: Token, e: Entity) -> bool:
+        """A dateline place, or a name glued onto one ("ROTTERDAM - Thousands" as an ORG)."""
+        assert self.tree is not None
+        end = tok.idx + len(tok.text)
+        if self.tree.in_dateline(tok.idx, end):
+            return True
+        return any(s < end and tok.idx < t and self.tree.in_dateline(s, t)
+                   for s, t in e.mentions)
+
+    def of_entity(self, e: Entity, modifier: bool = False) -> Participant:
+        """The participant an entity mention stands for; `modifier` when the mention modifies
+        the argument's head ("RUSSIAN missiles") rather than being it ("the Australian")."""
+        if e.type == "GROUP":
+            state = self.entities.get(e.affiliation) if e.affiliation else None
             if state is not None:
                 e = state
+            elif modifier:
+                # a nationality whose country the article never names: "Russian missiles"
+                # in a sentence of its own act for Russia
+                country = _nation_of(e)
+                if country is not None:
+                    return Participant(country, e.id, "PLACE")
         return Participant(e.name, e.id, e.type)
 
     # ---- noun phrases -----------------------------------------------------------------------
@@ -114,16 +149,24 @@ class Resolver:
             return self.participant(head.head.head, depth + 1)
         if head.lower_ in _PRONOUN_KIND and head.tag_ in ("PRP", "PRP$"):
             return self.pronoun(head, depth + 1)
-        e = self.entity_at(head)
-        if e is not None:
-            return self.of_entity(e)
+        if self.tree is not None and self.tree.datelines and \
+                self.tree.in_dateline(head.idx, head.idx + len(head.text)):
+            return None  # "KYIV, Ukraine (AP) —" opens the story; it does nothing in it
         if lemma(head) in self.grammar.quantifier_heads or head.tag_ == "CD":
+            # "THOUSANDS of dockworkers", even where the entity stage took "Thousands" for a name
             for p in children(head, "prep"):
                 if p.lower_ == "of":
                     for obj in prep_object(p):
                         found = self.participant(obj, depth + 1)
                         if found is not None:
                             return found
+        e = self.entity_at(head)
+        if e is not None:
+            return self.of_entity(e)
+        if lemma(head) in self.grammar.group_anaphors and head.tag_ == "NN":
+            found = self._group_antecedent(head)
+            if found is not None:
+                return found
         # "a New York MAN" is from New York; "the Ukrainian BORDER" is a place, not Ukraine
         individual = any(self.lex.in_class(lemma(head), c) for c in ("individual", "territory"))
         for c in self.kids(head):
@@ -136,7 +179,7 @@ class Resolver:
                     continue
                 e = self.modifier_entity(c)
                 if e is not None:
-                    return self.of_entity(e)
+                    return self.of_entity(e, modifier=True)
         if head.tag_ in ("NNP", "NNPS") and head.ent_type_ not in _NOT_NAMES and head.is_title:
             # a name the entity stage missed: "Human Rights Watch"
             return self.description(head)
@@ -175,19 +218,58 @@ class Resolver:
         if tok.tag_ not in ("NN", "NNS"):
             return False
         return any(self.lex.in_class(w, c) for w in (lemma(tok), tok.lower_)
-                   for c in ("prisoner", "protester", "diplomat", "actor_noun"))
+                   for c in ("prisoner", "protester", "diplomat", "actor_noun", "people"))
+
+    def people(self, tok: Token) -> Participant | None:
+        """A group of people, described: "two JOURNALISTS", "thousands of DOCKWORKERS"."""
+        if lemma(tok) in self.grammar.quantifier_heads or tok.tag_ == "CD":
+            # a bare "thousands" says how many, not who
+            for p in children(tok, "prep"):
+                if p.lower_ == "of":
+                    for obj in prep_object(p):
+                        if self.is_person_noun(obj):
+                            return self.description(obj)
+            return None
+        return self.description(tok) if self.is_person_noun(tok) else None
+
+    def _group_antecedent(self, tok: Token) -> Participant | None:
+        """"Israel struck Hezbollah targets after THE GROUP fired rockets": a definite "the
+        group" ("the movement", "the militia") is the organisation named last before it, in
+        this sentence or the one before."""
+        det = child(tok, "det")
+        if det is None or det.lower_ != "the":
+            return None
+        start = max(tok.sent.start - 60, 0)
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.tag_ not in ("NNP", "NNPS"):
+                continue
+            e = self.entity_at(t)
+            if e is not None and e.type in ("ORG", "GROUP") and not (
+                    e.type == "GROUP" and _nation_of(e) is not None):
+                return Participant(e.name, e.id, e.type)
+        return None
 
     def description(self, head: Token) -> Participant:
         if head.tag_ in ("NNP", "NNPS"):
             mods = [t for t in head.subtree if t.i < head.i and t.dep_ == "compound"
                     and all(a.dep_ == "compound" for a in _path_up(t, head))]
         else:
-            mods = [c for c in head.children if c.dep_ in _DESCRIPTION_DEPS and c.i < head.i
-                    and not c.like_num and c.tag_ not in ("DT", "PRP$", "POS")]
-        # a dateline is no part of a name: "ROTTERDAM - Thousands of dockworkers"
-        mods = [t for t in mods if not (t.is_upper and len(t) > 2)]
-        words = [t.text for t in sorted([*mods, head], key=lambda t: t.i)]
-        return Participant(" ".join(words), None, "DESCRIPTION")
+            # with what hangs on the modifiers: "Al-Qaeda-linked militants", "anti-war
+            # demonstrators"
+            mods = [t for c in head.children
+                    if c.dep_ in _DESCRIPTION_DEPS and c.i < head.i and not c.like_num
+                    and c.tag_ not in ("DT", "PRP$", "POS")
+                    for t in c.subtree
+                    if not t.like_num and t.tag_ not in ("DT", "PRP$", "POS", "CD", ",")]
+        # a dateline is no part of a name: "ROTTERDAM - Thousands of dockworkers"; nor is a
+        # heading the parser ran into the paragraph
+        mods = [t for t in mods if not (t.is_upper and len(t) > 2) and not t.is_space
+                and (self.tree is None or self.tree.same_paragraph(t, head))]
+        words = sorted({t.i: t for t in [*mods, head]}.values(), key=lambda t: t.i)
+        text = "".join(t.text + ("" if nxt.i == t.i + 1 and not t.whitespace_ else " ")
+                       for t, nxt in itertools.pairwise(words)) + head.text
+        return Participant(text, None, "DESCRIPTION")
 
     def participants(self, heads: list[Token], people: bool = False) -> list[Participant]:
         """Each head and what is coordinated with it, resolved and deduplicated. With `people`,
@@ -196,8 +278,8 @@ class Resolver:
         for h in heads:
             for t in self.coordinated(h):
                 p = self.participant(t)
-                if p is None and people and self.is_person_noun(t):
-                    p = self.description(t)
+                if p is None and people:
+                    p = self.people(t)
                 if p is not None and all(p.key != q.key for q in out):
                     out.append(p)
         return out
@@ -205,11 +287,11 @@ class Resolver:
     def coordinated(self, head: Token) -> list[Token]:
         """Conjuncts, plus list members the parser hung as appositions ("the United States,
         Australia, and the EU")."""
-        out = conjuncts(head)
+        out = self.tree.conjuncts(head) if self.tree is not None else conjuncts(head)
         if self.entity_at(head) is not None:
             for a in children(head, "appos"):
                 if self.entity_at(a) is not None:
-                    out += [t for t in conjuncts(a) if t not in out]
+                    out += [t for t in conjuncts(a) if t not in out]  # rare
         return out
 
     # ---- pronouns ---------------------------------------------------------------------------
@@ -312,7 +394,7 @@ class Resolver:
             t = self.doc[i]
             if t.dep_ != "pobj" or t.head.lower_ not in ("in", "into", "to", "inside"):
                 continue
-            e = self.entities.at(t)
+            e = self.any_entity_at(t)
             if e is not None and e.type == "PLACE":
                 p = Participant(e.name, e.id, e.type)
                 if p.key not in exclude:
@@ -325,7 +407,7 @@ class Resolver:
         while queue and seen < 24:
             cur = queue.popleft()
             seen += 1
-            e = self.entities.at(cur)
+            e = self.any_entity_at(cur)
             if e is not None and e.type == "PLACE":
                 return Participant(e.name, e.id, e.type)
             queue.extend(c for c in self.kids(cur) if c.dep_ not in ("relcl", "acl", "conj"))
@@ -360,6 +442,17 @@ class Resolver:
         return bool(ea.affiliation == eb.id or eb.affiliation == ea.id
                     or (ea.affiliation and ea.affiliation == eb.affiliation))
 
+
+
+def _nation_of(e: Entity) -> str | None:
+    """The country whose nationality a GROUP entity is ("Russian" -> Russia), not a people
+    that lives in one ("Rohingya")."""
+    if not e.country:
+        return None
+    c = countries().get(e.country)
+    if c is None or fold(e.name) not in {fold(d) for d in c.demonyms}:
+        return None
+    return c.name
 
 
 def _path_up(tok: Token, top: Token) -> list[Token]:

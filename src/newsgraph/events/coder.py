@@ -12,10 +12,11 @@ already covers (a repeated lead paragraph, "Russia's buildup" next to "Russia ha
 
 from __future__ import annotations
 
+import itertools
 import logging
 from dataclasses import dataclass, field
 
-from spacy.attrs import SENT_START, TAG
+import numpy
 from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import Participant, Resolver, sentence_span
@@ -25,8 +26,9 @@ from newsgraph.events.syntax import (
     Tree,
     child,
     children,
-    conjuncts,
     gram_subject,
+    is_noun,
+    is_passive,
     is_verb,
     prep_objects,
     sentence_is_question,
@@ -110,6 +112,7 @@ class _Coder:
         self.quantities = sorted(quantities, key=lambda q: q.span)
         self._sent_cache: tuple[int, str, tuple[int, int]] = (-1, "", (0, 0))
         self.dates = sorted(dates, key=lambda d: d.span)
+        self._word_classes: dict[int, frozenset[str]] = {}  # token -> its word classes
 
     # ---- 1.-4. one sentence -----------------------------------------------------------------
 
@@ -117,30 +120,38 @@ class _Coder:
         """Sentences that hold a possible trigger, with those tokens (one pass over the Doc)."""
         out: list[tuple[Span, list[Token]]] = []
         doc = self.doc
-        if not len(doc):
+        n = len(doc)
+        if not n:
             return out
-        # fine-grained tags and sentence starts as arrays: Token objects only for verbs and
-        # nouns, the only parts of speech that trigger
-        rows = doc.to_array([TAG, SENT_START]).tolist()
+        # tags, sentence starts and letters come as arrays (Tree.rows); Token objects are made
+        # only for verbs and nouns, the only parts of speech that trigger
+        rows = self.tree.rows
+        tags = rows[:, 1]
         strings = doc.vocab.strings
-        open_class: dict[int, bool] = {}
-        start = 0
+        open_tags = [t for t in numpy.unique(tags).tolist()
+                     if strings[t].startswith(("VB", "NN"))]
+        candidates = numpy.flatnonzero(numpy.isin(tags, open_tags)).tolist()
+        bounds = [i for i in numpy.flatnonzero(rows[:, 2] == 1).tolist() if i > 0]
+        bounds = [0, *bounds, n]
+        alpha = rows[:, 3] == 1
+        words = numpy.concatenate(([0], numpy.cumsum(alpha))).tolist()
+        foreign = numpy.concatenate(([0], numpy.cumsum(alpha & (rows[:, 4] == 0)))).tolist()
+        k = 0
         found: list[Token] = []
-        for i, (tag, sent_start) in enumerate(rows):
-            if sent_start == 1 and i > start:
-                if found:
-                    out.append((doc[start:i], found))
-                start, found = i, []
-            ok = open_class.get(tag)
-            if ok is None:
-                ok = open_class[tag] = strings[tag].startswith(("VB", "NN"))
-            if ok:
-                tok = doc[i]
-                if self.matcher.candidates(tok):
-                    found.append(tok)
-        if found:
-            out.append((doc[start:len(doc)], found))
+        for i in candidates:
+            while i >= bounds[k + 1]:
+                self._keep(out, bounds[k], bounds[k + 1], found, words, foreign)
+                k, found = k + 1, []
+            tok = doc[i]
+            if self.matcher.candidates(tok):
+                found.append(tok)
+        self._keep(out, bounds[k], bounds[k + 1], found, words, foreign)
         return out
+
+    def _keep(self, out: list[tuple[Span, list[Token]]], start: int, end: int,
+              found: list[Token], words: list[int], foreign: list[int]) -> None:
+        if found and not _foreign(words[end] - words[start], foreign[end] - foreign[start]):
+            out.append((self.doc[start:end], found))
 
     def sentence(self, sent: Span, candidates: list[Token]) -> list[Draft]:
         if sentence_is_question(list(sent[-4:])):
@@ -159,6 +170,7 @@ class _Coder:
         live = [d for d in drafts if not d.dropped and not d.doomed]
         for d in live:
             self.finish(d)
+        self.merge_results(live)
         self.inherit_actors(live)
         out = [d for d in live if not d.dropped and self.explainable(d)]
         return _deduplicate(out)
@@ -197,18 +209,45 @@ class _Coder:
         for outer in drafts:
             if outer.dropped:
                 continue
+            om = outer.match
+            gov = om.governor if om.pos == "noun" and om.light else None
             for inner in drafts:
                 if inner is outer or inner.dropped:
                     continue
-                link = _content_link(outer.match.token, inner.match.token, topics)
+                link = _content_link(om.token, inner.match.token, topics)
+                if link is None and gov is not None and inner.match.token.i != gov.i and \
+                        _content_link(gov, inner.match.token, topics) == "clausal":
+                    # "issued a WARNING to residents to LEAVE": the infinitive on the light
+                    # verb is what the noun says
+                    link = "clausal"
                 if link is None:
                     continue
                 self._apply_policy(outer, inner, link)
 
+    def merge_results(self, drafts: list[Draft]) -> None:
+        """"Militants ambushed a convoy, KILLING 17 soldiers": a participle that tells the
+        result of an act of the same type is that act; its count and victims join it."""
+        by_token = {d.match.token.i: d for d in drafts}
+        for d in drafts:
+            tok = d.match.token
+            if d.match.pos != "verb" or tok.dep_ != "advcl" or tok.tag_ != "VBG" or \
+                    self.tree.child(tok, "nsubj", "nsubjpass", "mark") is not None:
+                continue
+            host = by_token.get(tok.head.i)
+            if host is None or host.type != d.type or host.dropped:
+                continue
+            d.dropped = True
+            if host.quantity is None:
+                host.quantity = d.quantity
+            if not host.recipients:
+                host.recipients = d.recipients
+
     def _apply_policy(self, outer: Draft, inner: Draft, link: str) -> None:
         entry = outer.match.entry
         spec = self.lex.types[outer.type]
-        retype = entry.content_types.get(inner.type) if link == "clausal" else None
+        retype = entry.content_types.get(inner.type) \
+            if link == "clausal" and _complement_verb(outer.match.token, inner.match.token) \
+            else None
         if retype == "inner":
             # "agreed to forgive the debt": the act itself, as decided
             outer.dropped = True
@@ -236,7 +275,9 @@ class _Coder:
     def fill(self, d: Draft) -> None:
         m = d.match
         roles = m.entry.roles
-        d.actors = self.first_participants(m, roles.get("actor", ()))
+        spec = self.lex.types[d.type]
+        d.actors, actor_slot = self.first_participants_in(m, roles.get("actor", ()),
+                                                          people=spec.people_actors)
         d.own_actor = bool(d.actors)
         if self._doomed(d):
             d.doomed = True  # kept only for the content of others; no need for its roles
@@ -260,8 +301,29 @@ class _Coder:
         place_keys = {p.key for p in d.destinations}
         d.origins = [o for o in d.origins if o.key not in place_keys]
         d.quantity = self.quantity_in(d.theme or self.first_tokens(m, ("obj",)))
-        if self.lex.types[d.type].theme_is_actor:
+        if d.quantity is None and spec.theme_is_actor and m.pos == "noun" and m.light and \
+                m.governor is not None:
+            # "some 3,000 Chinese troops TOOK PART in drills": the force is the subject
+            subj = gram_subject(m.governor, self.grammar)
+            if subj is not None and self.lex.in_class(lemma(subj), "personnel"):
+                d.quantity = self.quantity_in([subj])
+        if spec.theme_is_actor:
+            if actor_slot in ("gov_subj", "gov_agent"):
+                self._reported_force(d)
             self._actor_from_theme(d)
+
+    def _reported_force(self, d: Draft) -> None:
+        """"The deployment of NORTH KOREAN troops was confirmed by Seoul": whose force it is acts;
+        the one who announces another side's move only reports it."""
+        for t in d.theme:
+            p = self.res.participant(t)
+            if p is None or p.type == "DESCRIPTION" or \
+                    (p.type == "PLACE" and self.res.entity_at(t) is not None):
+                continue
+            if not self.res.same_party(p, d.actors[0]):
+                d.actors = [p]
+                d.forced_status = "claimed"
+            return
 
     def finish(self, d: Draft) -> None:
         """Status, mode and date, once content policies have been applied."""
@@ -339,12 +401,14 @@ class _Coder:
         if not spec.mode_by_class:
             return None
         m = d.match
-        theme_words = [t for h in d.theme for t in h.subtree]
+        theme_words = list(itertools.islice((t for h in d.theme for t in h.subtree),
+                                            _MODE_SCOPE))
         skip = [m.agent] if m.agent is not None else []
-        clause = list(subtree_without(m.token, *skip))[:_MODE_SCOPE]
+        clause = list(itertools.islice(subtree_without(m.token, *skip), _MODE_SCOPE))
         if m.governor is not None and m.light:
-            clause += [t for t in self.tree.kids(m.governor) if t.dep_ in ("dobj", "prep")
-                       for t in t.subtree][:_MODE_SCOPE]
+            clause += itertools.islice((t for c in self.tree.kids(m.governor)
+                                        if c.dep_ in ("dobj", "prep") for t in c.subtree),
+                                       _MODE_SCOPE)
         # the theme's words, then the clause's, then the quantities stage's kind of the counted
         # thing (personnel, aircraft, money...) as the last resort
         kind = {d.quantity.kind} if d.quantity is not None else set()
@@ -356,13 +420,17 @@ class _Coder:
 
     def _classes(self, tokens: list[Token]) -> set[str]:
         classes: set[str] = set()
-        wc = self.lex.word_classes
-        words = self.matcher.words
+        memo = self._word_classes
         for t in tokens:
-            lem, low = words(t)
-            classes |= wc.get(low, frozenset()) | wc.get(lem, frozenset())
-            if "-" in t.lower_:
-                classes |= {c for c in self.lex.patterns if self.lex.in_class(t.lower_, c)}
+            found = memo.get(t.i)
+            if found is None:
+                lem, low = self.matcher.words(t)
+                wc = self.lex.word_classes
+                found = wc.get(low, frozenset()) | wc.get(lem, frozenset())
+                if "-" in low:
+                    found |= {c for c in self.lex.patterns if self.lex.in_class(low, c)}
+                memo[t.i] = found
+            classes |= found
         return classes
 
     # ---- slots ------------------------------------------------------------------------------
@@ -390,7 +458,14 @@ class _Coder:
             out = []
             for c in children(tok, "dative"):
                 out += [c] if c.tag_ != "IN" else children(c, "pobj")
+            if not out and m.pos == "verb" and is_passive(tok) and child(tok, "dobj") is not None:
+                # "Gonzalez was granted asylum": the subject of a passive with an object
+                s = gram_subject(tok, self.grammar)
+                out = [s] if s is not None else []
             return out
+        if slot == "acl_head":
+            # "300 teachers PROTESTED", parsed as a participle on "teachers"
+            return [tok.head] if tok.dep_ == "acl" and is_noun(tok.head) else []
         if slot == "ccomp_subj":
             cc = child(tok, "ccomp")
             s = gram_subject(cc, self.grammar) if cc is not None else None
@@ -398,25 +473,27 @@ class _Coder:
         if slot in ("loc", "from"):
             # the place can hang on the last of coordinated objects ("5,000 troops as well as
             # missiles and batteries in Belarus")
-            hosts = [tok] + (conjuncts(m.patient) if m.patient is not None else []) + \
+            hosts = [tok] + (self.tree.conjuncts(m.patient) if m.patient is not None else []) + \
                 ([gov] if gov is not None else [])
             return [p for h in hosts for p in self.res.location_heads(h, slot, tok)]
+        kids = self.tree.kids(tok)
         if slot == "poss":
-            return children(tok, "poss")
+            return [c for c in kids if c.dep_ == "poss"]
         if slot == "compound":
-            return [c for c in tok.children if c.dep_ in ("compound", "amod", "nmod")
+            return [c for c in kids if c.dep_ in ("compound", "amod", "nmod")
                     and c.i < tok.i and (self.res.modifier_entity(c) is not None)]
         if slot == "theme_mod":
-            return [c for c in tok.children if c.dep_ in ("compound", "nmod") and c.i < tok.i
+            return [c for c in kids if c.dep_ in ("compound", "nmod") and c.i < tok.i
                     and self.res.modifier_entity(c) is None]
         if slot == "agent":
             out = []
-            for p in children(tok, "prep", "agent"):
-                if p.lower_ == "by":
-                    out += children(p, "pobj")
-            for acl in children(tok, "acl"):
-                for a in children(acl, "agent"):
-                    out += children(a, "pobj")
+            for p in kids:
+                if p.dep_ in ("prep", "agent") and p.lower_ == "by":
+                    out += [o for o in self.tree.kids(p) if o.dep_ == "pobj"]
+                elif p.dep_ == "acl":
+                    for a in self.tree.kids(p):
+                        if a.dep_ == "agent":
+                            out += [o for o in self.tree.kids(a) if o.dep_ == "pobj"]
             return out
         if slot == "gov_agent":
             # "PUT ITS FORCES on alert": the putter acts; "troops REMAIN on alert" has no agent
@@ -459,16 +536,28 @@ class _Coder:
             return False
         if m.entry.in_prep:
             return True
-        return m.light and lemma(g) in self.grammar.light_verbs
+        return m.light and (lemma(g) in self.grammar.light_verbs or self._purpose(m))
+
+    def _purpose(self, m: Match) -> bool:
+        """"The emir flew to Tehran FOR TALKS", "crowds gathered FOR a rally": the event the
+        subject goes to is the subject's own."""
+        g = m.governor
+        return g is not None and m.gov_link == "prep" and m.token.head.lower_ == "for" and \
+            lemma(g) in self.grammar.purpose_verbs
 
     def first_participants(self, m: Match, slots: tuple[str, ...], people: bool = False
                            ) -> list[Participant]:
+        return self.first_participants_in(m, slots, people)[0]
+
+    def first_participants_in(self, m: Match, slots: tuple[str, ...], people: bool = False
+                              ) -> tuple[list[Participant], str]:
+        """The participants of the first slot that has any, and that slot."""
         for slot in slots:
             heads = self.slot_tokens(m, slot)
             found = self.res.participants(heads, people)
             if found:
-                return found
-        return []
+                return found, slot
+        return [], ""
 
     def all_participants(self, m: Match, slots: tuple[str, ...]) -> list[Participant]:
         out: list[Participant] = []
@@ -482,7 +571,7 @@ class _Coder:
         for slot in slots:
             heads = self.slot_tokens(m, slot)
             if heads:
-                return [t for h in heads for t in conjuncts(h)]
+                return [t for h in heads for t in self.tree.conjuncts(h)]
         return []
 
     def first_places(self, m: Match, slots: tuple[str, ...],
@@ -573,7 +662,7 @@ class _Coder:
         word = lemma(g)
         if m.gov_link == "nsubj":
             return word in self.grammar.progression_verbs
-        return word in self.grammar.light_verbs
+        return word in self.grammar.light_verbs or self._purpose(m)
 
     def explainable(self, d: Draft) -> bool:
         """Precision first: an event needs an actor, except troop movements that the sentence
@@ -618,6 +707,17 @@ class _Coder:
             destinations=[p.name for p in d.destinations],
             trigger=d.match.token.text,
         )
+
+
+#: The share of a sentence's words that may be written in other letters than ASCII for it to
+#: be read as English: the lexicon is English, and in a Russian paragraph quoting the show title
+#: "Chefs battle" the English words are a name, not predicates. (Accented names, "Erdoğan",
+#: are one word in many.)
+_FOREIGN_SHARE = 0.4
+
+
+def _foreign(words: int, foreign: int) -> bool:
+    return foreign > _FOREIGN_SHARE * words
 
 
 def _paragraph_clip(text: str, span: tuple[int, int], at: int, base: int) -> tuple[int, int]:
@@ -697,7 +797,8 @@ def _content_link(outer: Token, inner: Token, topic_preps: frozenset[str]) -> st
     if not path or path[-1].head.i != outer.i:
         return _copular_content(outer, inner)
     top = path[-1]
-    if any((t.dep_ == "prep" and t.lower_ == "with") or t.dep_ == "relcl" for t in path):
+    if any((t.dep_ == "prep" and t.lower_ == "with" and _with_clause(t)) or t.dep_ == "relcl"
+           for t in path):
         return None  # "with" elaborations and relative clauses are events of their own
     if any(t.dep_ == "prep" and t.lower_ in topic_preps for t in path):
         # "sanctions OVER its drone deliveries", "sentenced FOR organising a blockade": the
@@ -716,6 +817,32 @@ def _content_link(outer: Token, inner: Token, topic_preps: frozenset[str]) -> st
     return None
 
 
+def _complement_verb(outer: Token, inner: Token) -> bool:
+    """Whether inner is the verb of outer's complement (or a verb chained to it): "promised to
+    RETALIATE", not "promised to cooperate with an investigation into the KILLINGS"."""
+    cur = inner
+    for _ in range(6):
+        if not is_verb(cur) or cur.dep_ not in ("xcomp", "ccomp", "conj", "pcomp", "advcl"):
+            return False
+        head = cur.head.head if cur.dep_ == "pcomp" else cur.head
+        if head.i == outer.i:
+            return True
+        cur = head
+    return False
+
+
+def _with_clause(prep: Token) -> bool:
+    """ "WITH 1,000 troops being repositioned": a "with" that opens a clause of its own, not
+    the partner of "cooperate with an investigation"."""
+    for c in prep.children:
+        if c.dep_ == "pcomp":
+            return True
+        if c.dep_ == "pobj" and any(is_verb(g) and g.dep_ in ("acl", "relcl")
+                                    for g in c.children):
+            return True
+    return False
+
+
 def _copular_content(outer: Token, inner: Token) -> str | None:
     """"Among the REQUESTS are a permanent troop DEPLOYMENT": a copula equates the two."""
     be = inner.head
@@ -731,6 +858,17 @@ def _copular_content(outer: Token, inner: Token) -> str | None:
     return None
 
 
+def _separate_acts(a: Match, b: Match) -> bool:
+    """Coordinated verbs, each with its own object: "condemned the attack and summoned the
+    ambassador", "captured the town and executed soldiers" (not "deploy and station troops")."""
+    if a.pos != "verb" or b.pos != "verb" or a.patient is None or b.patient is None or \
+            a.patient.i == b.patient.i:
+        return False
+    x, y = a.token, b.token
+    return (y.dep_ == "conj" and y.head.i == x.i) or (x.dep_ == "conj" and x.head.i == y.i) or \
+        (x.dep_ == y.dep_ == "conj" and x.head.i == y.head.i)
+
+
 def _richness(d: Draft) -> int:
     return (2 * (d.quantity is not None) + len(d.destinations) + len(d.origins)
             + len(d.recipients) + len(d.actors) + (d.date is not None))
@@ -739,6 +877,10 @@ def _richness(d: Draft) -> int:
 def _subsumed(a: Draft, b: Draft) -> bool:
     """Whether b says everything a says (same type and actor, nothing of a's that b lacks)."""
     if a.type != b.type or a.actor_key is None or a.actor_key != b.actor_key:
+        return False
+    if a.mode is not None and b.mode is not None and a.mode != b.mode:
+        return False  # "imposed a curfew and shut down the internet": two acts
+    if _separate_acts(a.match, b.match):
         return False
     if a.quantity is not None and (b.quantity is None or abs(a.quantity.value -
                                                             b.quantity.value) > 1e-9):

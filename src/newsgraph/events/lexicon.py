@@ -32,7 +32,7 @@ ROLES = ("actor", "recipient", "theme", "partner", "destination", "origin")
 #: Slots that take no argument after the colon; "prep:X" and "deep:X" take a preposition.
 SLOTS = frozenset({
     "subj", "obj", "iobj", "ccomp_subj", "loc", "from", "poss", "compound", "agent", "gov_subj",
-    "gov_obj", "gov_agent", "theme_mod", "obj_owner",
+    "gov_obj", "gov_agent", "theme_mod", "obj_owner", "acl_head",
 })
 POLICIES = ("drop", "claimed", "keep", "same")
 #: Classes the coder computes instead of listing words: a named entity, a number, money.
@@ -44,7 +44,8 @@ _PARTICLES = frozenset({"up", "down", "out", "off", "back", "away", "aside", "ov
 #: Words that start a prepositional phrase in a predicate phrase ("call for", "lay siege to").
 _PREPS = frozenset({
     "to", "for", "on", "against", "with", "from", "of", "into", "at", "about", "by", "toward",
-    "towards", "upon", "through", "near", "across", "onto", "under", "outside",
+    "towards", "upon", "through", "near", "across", "onto", "under", "outside", "behind",
+    "around",
 })
 _ARTICLES = frozenset({"a", "an", "the"})
 
@@ -58,17 +59,18 @@ _FILE_KEYS = frozenset({"type", "mode", "frame", "entry"})
 _GRAMMAR_KEYS = frozenset({
     "light_verbs", "progression_verbs", "object_control", "report_verbs", "destination_preps",
     "origin_preps", "locative_heads", "quantifier_heads", "status",
-    "place_anaphors", "adjunct_preps", "topic_preps",
+    "place_anaphors", "adjunct_preps", "topic_preps", "purpose_verbs", "group_anaphors",
 })
 _STATUS_KEYS = frozenset({
     "planned_aux", "considered_aux", "planned_governors", "considered_governors",
     "requested_governors", "announced_governors", "negating_governors", "planned_modifiers",
     "considered_modifiers", "requested_modifiers", "negation_words", "negating_preps",
-    "hypothetical_marks", "planned_nouns", "considered_nouns",
+    "hypothetical_marks", "planned_nouns", "considered_nouns", "disbelief_verbs",
+    "pending_words",
 })
 _TYPE_KEYS = frozenset({
     "modes", "mode_by_class", "content", "nominal_content", "actorless", "implicit_actor",
-    "theme_is_actor", "future",
+    "theme_is_actor", "future", "people_actors",
 })
 
 
@@ -88,9 +90,11 @@ class TermSet:
     words: frozenset[str] = frozenset()
     classes: tuple[str, ...] = ()
     phrases: tuple[Term, ...] = ()
+    #: whether there is any term (asked tens of thousands of times per article)
+    nonempty: bool = False
 
     def __bool__(self) -> bool:
-        return bool(self.words or self.classes or self.phrases)
+        return self.nonempty
 
     @classmethod
     def of(cls, terms: Iterable[Term]) -> TermSet:
@@ -99,6 +103,7 @@ class TermSet:
             words=frozenset(t.head for t in terms if t.head and not t.mods),
             classes=tuple(t.cls for t in terms if t.cls is not None),
             phrases=tuple(t for t in terms if t.head and t.mods),
+            nonempty=bool(terms),
         )
 
 
@@ -134,6 +139,8 @@ class TypeSpec:
     implicit_actor: str | None
     theme_is_actor: bool
     future: str | None
+    #: any group of people named as the actor is a description ("consumers boycotted")
+    people_actors: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -202,6 +209,8 @@ class Grammar:
     place_anaphors: frozenset[str] = frozenset()
     adjunct_preps: frozenset[str] = frozenset()
     topic_preps: frozenset[str] = frozenset()
+    purpose_verbs: frozenset[str] = frozenset()
+    group_anaphors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -342,6 +351,8 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         place_anaphors=words("place_anaphors"),
         adjunct_preps=words("adjunct_preps"),
         topic_preps=words("topic_preps"),
+        purpose_verbs=words("purpose_verbs"),
+        group_anaphors=words("group_anaphors"),
     )
 
 
@@ -413,6 +424,7 @@ def _types(data: dict[str, Any], known_classes: set[str]) -> dict[str, TypeSpec]
             implicit_actor=spec.get("implicit_actor"),
             theme_is_actor=bool(spec.get("theme_is_actor", False)),
             future=future,
+            people_actors=bool(spec.get("people_actors", False)),
         )
     return out
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Token
 
 from newsgraph.events.lexicon import Grammar
-from newsgraph.events.syntax import Tree, gram_subject, is_verb
+from newsgraph.events.syntax import ADJECTIVE_TAGS, Tree, gram_subject, is_verb
 from newsgraph.events.triggers import Match
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.record import EventStatus
@@ -43,6 +43,9 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
     kids = tree.kids
     chain = control_chain(m, grammar, tree)
     status: EventStatus | None = None
+    if m.pos == "verb" and _negated_argument(m, st.get("negation_words", ()), tree):
+        return Modality(None, None, None)  # "NO troops will be sent"
+    pending = st.get("pending_words", ())
     for i, v in enumerate(chain):
         if i > 0 and lemma(v) in st.get("negating_governors", ()):
             if any(c.dep_ == "neg" for c in kids(v)):
@@ -51,6 +54,8 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
             return Modality(None, None, None)  # "FAILED to withdraw"
         for c in kids(v):
             low = c.lower_
+            if i > 0 and c.dep_ == "advmod" and low in pending:
+                return Modality(None, None, None)  # "have YET to agree"
             if c.dep_ == "neg" or (c.dep_ in ("advmod", "det", "preconj") and
                                    low in st.get("negation_words", ())):
                 return Modality(None, None, None)
@@ -65,7 +70,9 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
             return Modality(None, None, None)
         if is_verb(v) and _negative_adjunct(v, st.get("negation_words", ()), tree):
             return Modality(None, None, None)  # "AT NO TIME did they agree"
-        if not is_verb(v):
+        if v.tag_ in ADJECTIVE_TAGS:
+            status = status or _governor_status(lemma(v), grammar)  # "was WILLING to"
+        elif not is_verb(v):
             noun_status = _noun_status if i == 0 else _governing_noun_status
             status = status or noun_status(v, grammar, tree)
         elif i > 0:
@@ -76,7 +83,21 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
     if status is None and is_verb(top) and _bare_infinitive(top, tree):
         status = "planned"  # "an additional 2,000 TO BE DEPLOYED"
     reporter, verb = _reporter(top, grammar)
+    if verb is not None and lemma(verb) in st.get("disbelief_verbs", ()):
+        return Modality(None, None, None)  # "analysts DOUBT that Beijing would attack"
     return Modality(status or "occurred", reporter, verb)
+
+
+def _negated_argument(m: Match, words: frozenset[str] | tuple[str, ...], tree: Tree) -> bool:
+    """A verb whose subject or object is negated: "NO troops will be sent", "NOBODY was
+    arrested", "deployed NO troops"."""
+    for arg in (m.agent, m.patient):
+        if arg is None:
+            continue
+        if arg.lower_ in words or any(c.dep_ == "det" and c.lower_ in words
+                                      for c in tree.kids(arg)):
+            return True
+    return False
 
 
 def control_chain(m: Match, grammar: Grammar, tree: Tree) -> list[Token]:
@@ -98,9 +119,14 @@ def control_chain(m: Match, grammar: Grammar, tree: Tree) -> list[Token]:
                 if head.lower_ == "with":
                     break  # "with 1,000 troops being repositioned": an elaboration
                 head = head.head  # gerund under a preposition: "plans FOR sending troops"
-            if not is_verb(head):
+            if head.tag_ in ADJECTIVE_TAGS and head.dep_ == "acomp" and cur.dep_ == "xcomp":
+                cur = head  # "is WILLING to hold talks", "was UNABLE to stop"
+            elif not is_verb(head):
                 break
-            cur = head
+            else:
+                cur = head
+        elif cur.dep_ == "acomp" and is_verb(head):
+            cur = head  # from "willing" on to "was", which may be negated
         elif cur.dep_ == "conj" and is_verb(head) and tree.child(
                 cur, "nsubj", "nsubjpass", "aux", "auxpass") is None:
             cur = head  # "will deploy and STATION troops": the conjuncts share "will"
@@ -186,6 +212,8 @@ def _hypothetical(top: Token, grammar: Grammar, tree: Tree) -> bool:
     for _ in range(10):
         if any(c.dep_ == "mark" and c.lower_ in marks for c in tree.kids(cur)):
             return True
+        if cur.dep_ == "advcl" and _inverted_condition(cur, tree):
+            return True
         if cur.dep_ not in _OUTER_DEPS or cur.head.i == cur.i:
             break
         cur = cur.head
@@ -194,6 +222,18 @@ def _hypothetical(top: Token, grammar: Grammar, tree: Tree) -> bool:
     return modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
                                                    for m in tree.kids(c))
                          for c in tree.kids(top))
+
+
+def _inverted_condition(v: Token, tree: Tree) -> bool:
+    """"HAD the soldiers opened fire, ...", "SHOULD talks fail, ...": a condition without "if",
+    its auxiliary before its subject."""
+    inverting = ("had", "should", "were")
+    if v.lower_ in inverting and v.i == v.left_edge.i:
+        return True  # "WERE Beijing to invade Taiwan"
+    kids = tree.kids(v)
+    first = next((c for c in kids if c.dep_ in ("aux", "auxpass", "nsubj", "nsubjpass")), None)
+    return first is not None and first.dep_ in ("aux", "auxpass") and \
+        first.lower_ in inverting and first.i == v.left_edge.i
 
 
 def _reporter(top: Token, grammar: Grammar) -> tuple[Token | None, Token | None]:

@@ -9,9 +9,12 @@ event ("the Pentagon ANNOUNCED the deployment"). They only read the Doc.
 
 from __future__ import annotations
 
+import bisect
+import re
 from collections.abc import Iterable, Iterator
 
-from spacy.attrs import HEAD
+import numpy
+from spacy.attrs import HEAD, IS_ALPHA, IS_ASCII, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.lexicon import Grammar
@@ -26,8 +29,33 @@ PREP_DEPS = frozenset({"prep", "dative", "agent"})
 NOUN_TAGS = frozenset({"NN", "NNS", "NNP", "NNPS"})
 COMMON_NOUN_TAGS = frozenset({"NN", "NNS"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
+ADJECTIVE_TAGS = frozenset({"JJ", "JJR", "JJS"})
 #: Links along which an infinitive or gerund shares its governor's subject.
 _CONTROL_DEPS = frozenset({"xcomp"})
+
+
+#: A wire dateline at the start of a paragraph: "KYIV, Ukraine (AP) —", "ROTTERDAM -",
+#: "WASHINGTON (Reuters) -". The place opens the story; it does nothing in it.
+_DATELINE = re.compile(
+    r"^\((?:CNN|AP|AFP|Reuters|UPI|dpa|Xinhua|Bloomberg|AFP-JIJI)\)(?: ?[—–―-] ?| )|"  # "(CNN) —"
+    r"^[A-Z][A-Z.'\-]{2,}(?: [A-Z][A-Z.'\-]+)*"  # the city, in capitals
+    r"(?:, [A-Z][\w.'\-]*(?: [A-Z][\w.'\-]*)*)*"  # ", Ukraine", ", N.Y."
+    r"(?: ?\([A-Za-z][\w .&-]{0,20}\))?"  # " (AP)", " (Reuters)"
+    r"(?: ?[—–―] ?| --? |: )", re.M)
+
+
+def _dateline_at(doc: Doc, start: int) -> tuple[int, int] | None:
+    """The character span of a dateline opening the paragraph at token `start`, if any."""
+    if start >= len(doc):
+        return None
+    first = doc[start]
+    if not (first.text.startswith("(") or (first.is_upper and len(first.text) > 2)):
+        return None
+    head = doc[start:min(start + 16, len(doc))]
+    m = _DATELINE.match(head.text_with_ws)
+    if m is None or m.end() >= 60:
+        return None
+    return first.idx, first.idx + m.end()
 
 
 class Tree:
@@ -39,17 +67,35 @@ class Tree:
     for the heads that are asked about.
     """
 
-    __slots__ = ("_doc", "_index", "_tokens")
+    __slots__ = ("_breaks", "_doc", "_index", "_tokens", "datelines", "rows")
 
     def __init__(self, doc: Doc) -> None:
         self._doc = doc
         self._index: dict[int, list[int]] = {}
         self._tokens: dict[int, list[Token]] = {}
-        if len(doc):
-            # relative head offsets; negative ones come back as uint64, hence the cast
-            for i, rel in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-                if rel:
-                    self._index.setdefault(i + rel, []).append(i)
+        #: tokens that break paragraphs (the parser can run a sentence over a heading into the
+        #: next paragraph; no argument crosses a break)
+        self._breaks: list[int] = []
+        #: character spans of wire datelines at paragraph starts (usually none)
+        self.datelines: list[tuple[int, int]] = []
+        #: one row per token: HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII (one `to_array` call
+        #: for everything the coder reads off every token)
+        self.rows = doc.to_array([HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII])
+        if not len(doc):
+            return
+        rows = self.rows
+        # relative head offsets; negative ones come back as uint64, hence the cast
+        for i, rel in enumerate(rows[:, 0].astype("int64").tolist()):
+            if rel:
+                self._index.setdefault(i + rel, []).append(i)
+        # paragraphs are joined by a blank line, which spaCy makes a whitespace token
+        space = doc.vocab.strings["_SP"]
+        self._breaks = [i for i in numpy.flatnonzero(rows[:, 1] == space).tolist()
+                        if "\n\n" in doc[i].text]
+        for start in [0, *(b + 1 for b in self._breaks)]:
+            span = _dateline_at(doc, start)
+            if span is not None:
+                self.datelines.append(span)
 
     def kids(self, tok: Token) -> list[Token]:
         found = self._tokens.get(tok.i)
@@ -63,6 +109,33 @@ class Tree:
             if c.dep_ in deps:
                 return c
         return None
+
+    def conjuncts(self, t: Token) -> list[Token]:
+        """`conjuncts(t)` from the listed children: t and the heads coordinated after it."""
+        if t.dep_ != "conj" and not any(c.dep_ == "conj" for c in self.kids(t)):
+            return [t]
+        top = t
+        while top.dep_ == "conj" and top.head.i != top.i:
+            top = top.head
+        found: list[Token] = []
+        stack = [top]
+        while stack:
+            cur = stack.pop()
+            for c in self.kids(cur):
+                if c.dep_ == "conj":
+                    found.append(c)
+                    stack.append(c)
+        return [t, *sorted((c for c in found if c.i > t.i), key=lambda c: c.i)]
+
+    def same_paragraph(self, a: Token, b: Token) -> bool:
+        if not self._breaks:
+            return True
+        return bisect.bisect(self._breaks, a.i) == bisect.bisect(self._breaks, b.i)
+
+    def in_dateline(self, start: int, end: int | None = None) -> bool:
+        """Whether the characters start..end (or the one at start) lie in a dateline."""
+        stop = start + 1 if end is None else end
+        return any(s < stop and start < e for s, e in self.datelines)
 
 
 def is_verb(t: Token) -> bool:
@@ -98,9 +171,23 @@ def is_passive(v: Token) -> bool:
     return False
 
 
-def gram_subject(v: Token, grammar: Grammar, depth: int = 0) -> Token | None:
+def own_subject(v: Token, kids: list[Token] | None = None) -> Token | None:
+    """The subject child of a verb; of two, the one nearest before it: in "NAIROBI, Kenya (AP)
+    — Kenya's president deployed", the parser makes the dateline a subject too. `kids` are v's
+    children in order, when the caller has them listed."""
+    found: Token | None = None
+    for c in v.children if kids is None else kids:
+        if c.dep_ in ("nsubj", "nsubjpass"):
+            if c.i > v.i:
+                return found or c
+            found = c
+    return found
+
+
+def gram_subject(v: Token, grammar: Grammar, depth: int = 0,
+                 kids: list[Token] | None = None) -> Token | None:
     """The grammatical subject of a verb, inherited where English leaves it unsaid."""
-    own = child(v, "nsubj", "nsubjpass")
+    own = own_subject(v, kids)
     if own is not None or depth > 6:
         return own
     if v.tag_ in ("VBD", "VBZ", "VBP"):
@@ -113,6 +200,10 @@ def gram_subject(v: Token, grammar: Grammar, depth: int = 0) -> Token | None:
     if head.i == v.i:
         return None
     dep = v.dep_
+    if dep in _CONTROL_DEPS and head.tag_ in ADJECTIVE_TAGS and head.dep_ == "acomp" and \
+            is_verb(head.head):
+        # "Pyongyang said it was WILLING to hold talks": the adjective's subject
+        return gram_subject(head.head, grammar, depth + 1)
     if dep in _CONTROL_DEPS and is_verb(head):
         obj = child(head, "dobj")
         if obj is not None and lemma(head) in grammar.object_control:
@@ -170,17 +261,70 @@ def _stray_subject(v: Token, head: Token) -> Token | None:
     return None
 
 
-def agent_and_patient(v: Token, grammar: Grammar) -> tuple[Token | None, Token | None]:
-    """(who does it, what it is done to) for a verb, with the passive undone."""
+def agent_and_patient(v: Token, grammar: Grammar, kids: list[Token] | None = None
+                      ) -> tuple[Token | None, Token | None]:
+    """(who does it, what it is done to) for a verb, with the passive undone. `kids` are v's
+    children, when the caller has them listed."""
+    kids = list(v.children) if kids is None else kids
     if is_passive(v):
-        agent = None
-        by = child(v, "agent")
-        if by is not None:
-            agent = child(by, "pobj")
-        if v.dep_ == "acl" and is_noun(v.head) and child(v, "nsubjpass") is None:
+        agent = passive_agent(v)
+        obj = _first(kids, "dobj")
+        if obj is not None:
+            return agent, obj  # "Gonzalez was granted ASYLUM by Spain": the subject receives
+        if v.dep_ == "acl" and is_noun(v.head) and _first(kids, "nsubjpass") is None:
             return agent, v.head  # "troops deployed to X", "2,000 troops to be deployed"
-        return agent, gram_subject(v, grammar)
-    return gram_subject(v, grammar), child(v, "dobj")
+        return agent, gram_subject(v, grammar, kids=kids)
+    return gram_subject(v, grammar, kids=kids), _first(kids, "dobj") or shared_object(v, kids)
+
+
+def _first(kids: list[Token], dep: str) -> Token | None:
+    for c in kids:
+        if c.dep_ == dep:
+            return c
+    return None
+
+
+def passive_agent(v: Token) -> Token | None:
+    """The by-phrase of a passive verb, also where the parser hung it one level down ("supplies
+    were airlifted to flood-hit areas BY the Egyptian air force")."""
+    by = child(v, "agent")
+    if by is not None:
+        return child(by, "pobj")
+    for c in v.children:
+        if c.dep_ not in ("prep", "oprd") or c.i < v.i:
+            continue
+        if c.lower_ == "by":  # "was granted asylum BY Spain", labelled a plain preposition
+            obj = child(c, "pobj")
+            if obj is not None and is_noun(obj):
+                return obj
+            continue
+        hosts = children(c, "pobj") if c.dep_ == "prep" else [c]
+        for h in hosts:
+            for p in h.children:
+                if p.dep_ == "prep" and p.lower_ == "by" and p.i > h.i:
+                    obj = child(p, "pobj")
+                    if obj is not None and is_noun(obj):
+                        return obj
+    return None
+
+
+#: What may hang on a verb that shares the object of the verb coordinated after it ("police
+#: BEAT and detained dozens").
+_BARE_VERB_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "neg", "advmod", "cc",
+                             "conj", "punct", "prt"})
+
+
+def shared_object(v: Token, kids: list[Token]) -> Token | None:
+    """The object of the next coordinated verb, for a verb with no complement of its own."""
+    conj = None
+    for c in kids:
+        if c.dep_ not in _BARE_VERB_DEPS:
+            return None
+        if c.dep_ == "conj" and conj is None and is_verb(c):
+            conj = c
+    if conj is None or child(conj, "nsubj", "nsubjpass") is not None:
+        return None
+    return child(conj, "dobj")
 
 
 def conjuncts(t: Token) -> list[Token]:

@@ -9,7 +9,6 @@ say"). The accepted entry's frame then says which parse relations fill which rol
 
 from __future__ import annotations
 
-import functools
 from dataclasses import dataclass
 
 from spacy.tokens import Token
@@ -39,15 +38,25 @@ _NOUN_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "poss",
 #: Tokens that are never triggers: auxiliaries, and participles used as adjectives
 #: ("increased funding", "the PROPOSED legislation").
 _SKIP_DEPS = frozenset({"aux", "auxpass", "amod", "compound", "case", "det", "punct"})
+#: Links of a noun to its head, and dependents only a clause has.
+_NOUN_DEPS = frozenset({"dobj", "pobj", "nsubj", "nsubjpass", "attr"})
+_CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "aux", "auxpass", "dobj", "neg", "mark"})
+#: spaCy's labels for names, for a name the entity stage did not keep.
+_NAME_ENTS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+_NER_CLASS = {"org": ("ORG",), "place": ("GPE", "LOC"), "person": ("PERSON",)}
 _NOT_EVENT_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "LOC", "FAC",
                              "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 #: Subject pronouns that stand for a named person or body in a subject constraint.
 _PERSONAL = frozenset({"he", "she", "we", "i"})
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Match:
-    """A trigger token, the entry that accepted it, and its core relations."""
+    """A trigger token, the entry that accepted it, and its core relations.
+
+    Not frozen: while a token's entries are tried, one Match is reused and only its `entry`
+    changes (constructing a frozen dataclass per entry tried cost ~5% of the stage).
+    """
 
     token: Token
     entry: Entry
@@ -90,39 +99,62 @@ def _modifiers(tok: Token, kids: list[Token]) -> list[Token]:
 
 class _Facts:
     """What the constraints of all entries for one token look at: each computed once, when a
-    constraint first asks (most entries fail on their first test)."""
+    constraint first asks (most entries fail on their first test). Plain lazy attributes:
+    `functools.cached_property` takes a lock on every first access in Python 3.11, which cost
+    ~3% of the stage."""
+
+    __slots__ = ("_complements", "_loose", "_m", "_matcher", "_modifiers", "_objects", "_preps",
+                 "_subjects", "kids")
 
     def __init__(self, matcher: Matcher, m: Match) -> None:
         self._matcher = matcher
         self._m = m
         self.kids: list[Token] = matcher.kids(m.token)
+        self._objects: list[Token] | None = None
+        self._loose: list[Token] | None = None
+        self._modifiers: list[Token] | None = None
+        self._subjects: list[Token] | None = None
+        self._complements: list[Token] | None = None
+        self._preps: dict[str, list[Token]] | None = None
 
-    @functools.cached_property
+    @property
     def objects(self) -> list[Token]:
-        return self._matcher.object_heads(self._m)
+        if self._objects is None:
+            self._objects = self._matcher.object_heads(self._m)
+        return self._objects
 
-    @functools.cached_property
+    @property
     def loose(self) -> list[Token]:
-        out = [c for c in self.kids if c.dep_ in LOOSE_OBJECT_DEPS]
-        if self._m.patient is not None:
-            out.append(self._m.patient)
-        return out
+        if self._loose is None:
+            out = [c for c in self.kids if c.dep_ in LOOSE_OBJECT_DEPS]
+            if self._m.patient is not None:
+                out.append(self._m.patient)
+            self._loose = out
+        return self._loose
 
-    @functools.cached_property
+    @property
     def modifiers(self) -> list[Token]:
-        return _modifiers(self._m.token, self.kids)
+        if self._modifiers is None:
+            self._modifiers = _modifiers(self._m.token, self.kids)
+        return self._modifiers
 
-    @functools.cached_property
+    @property
     def subjects(self) -> list[Token]:
-        return self._matcher.subject_heads(self._m)
+        if self._subjects is None:
+            self._subjects = self._matcher.subject_heads(self._m)
+        return self._subjects
 
-    @functools.cached_property
+    @property
     def complements(self) -> list[Token]:
-        return self._matcher.complements(self._m.token, self.kids)
+        if self._complements is None:
+            self._complements = self._matcher.complements(self._m.token, self.kids)
+        return self._complements
 
-    @functools.cached_property
+    @property
     def preps(self) -> dict[str, list[Token]]:
         """Preposition as written -> its objects, on the trigger, its object or light verb."""
+        if self._preps is not None:
+            return self._preps
         m, matcher = self._m, self._matcher
         hosts = [self.kids]
         if m.patient is not None:
@@ -139,6 +171,7 @@ class _Facts:
                         out.setdefault(key, []).extend(objs)
                     if c.dep_ in PREP_DEPS:
                         out.setdefault("", []).extend(objs)
+        self._preps = out
         return out
 
 
@@ -187,6 +220,9 @@ class Matcher:
         pos: Pos
         if tok.tag_ == "VBG" and tok.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj", "csubj"):
             pos = "noun"  # a gerund used as a noun: "FIGHTING between the army and the RSF"
+        elif tok.tag_ in ("VBZ", "VBP") and tok.dep_ in _NOUN_DEPS and not any(
+                c.dep_ in _CLAUSE_DEPS for c in self.kids(tok)):
+            pos = "noun"  # a plural the tagger took for a verb: "joint coast guard DRILLS"
         elif is_verb(tok):
             pos = "verb"
         elif is_noun(tok) and (tok.tag_ in ("NN", "NNS") or (
@@ -210,20 +246,28 @@ class Matcher:
         governor: Token | None = None
         link = ""
         if pos == "verb":
-            agent, patient = agent_and_patient(tok, self.grammar)
+            agent, patient = agent_and_patient(tok, self.grammar, self.kids(tok))
             if agent is not None and agent.tag_ in ("WDT", "WP") and agent.head.dep_ == "relcl":
                 agent = agent.head.head
+            agent, patient = self._here(tok, agent), self._here(tok, patient)
         else:
             governor, link = light_governor(tok, self.grammar)
-        facts: _Facts | None = None
+            if governor is not None and self._here(tok, governor) is None:
+                governor, link = None, ""
+        m = Match(tok, entries[0], agent, patient, governor, link)
+        facts = self.facts(m)
         for entry in entries:
             if id(entry) in skip:
                 continue
-            m = Match(tok, entry, agent, patient, governor, link)
-            if facts is None:
-                facts = self.facts(m)
+            m.entry = entry
             if self.accepts(m, facts):
                 return m
+        return None
+
+    def _here(self, tok: Token, other: Token | None) -> Token | None:
+        """other, if it is in tok's paragraph (a parse can run across a heading)."""
+        if other is None or self.tree is None or self.tree.same_paragraph(tok, other):
+            return other
         return None
 
     def facts(self, m: Match) -> _Facts:
@@ -331,13 +375,18 @@ class Matcher:
 
     def object_heads(self, m: Match) -> list[Token]:
         if m.pos == "verb":
-            heads = conjuncts(m.patient) if m.patient is not None else []
+            heads = (self.tree.conjuncts(m.patient) if self.tree is not None else
+                     conjuncts(m.patient)) if m.patient is not None else []
             if not heads:
-                # small clauses: "allowed [inspectors access]" parsed as a noun complement
+                # small clauses: "allowed [inspectors access]" parsed as a noun complement,
+                # "allowed [a UN convoy to enter]" as a clause
                 for c in m.token.children:
                     if c.dep_ in ("ccomp", "oprd") and is_noun(c):
                         heads.append(c)
                         heads += [s for s in c.children if s.dep_ == "nsubj"]
+                    elif c.dep_ in ("ccomp", "xcomp") and is_verb(c) and c.i > m.token.i and \
+                            any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
+                        heads += [s for s in c.children if s.dep_ == "nsubj" and s.i > m.token.i]
             return heads + [q for h in heads if (q := self.quantified(h)).i != h.i]
         out: list[Token] = []
         for p in children(m.token, "prep"):
@@ -356,7 +405,7 @@ class Matcher:
             return [m.agent, self.quantified(m.agent)]
         out = [c for c in m.token.children if c.dep_ in ("poss", "compound", "amod")]
         if m.light and m.governor is not None:
-            agent, _ = agent_and_patient(m.governor, self.grammar)
+            agent, _ = agent_and_patient(m.governor, self.grammar, self.kids(m.governor))
             if agent is not None:
                 out.append(agent)
         return out
@@ -411,6 +460,10 @@ class Matcher:
         near += [g for c in near if c.dep_ == "prep" for g in self.kids(c)]
         return all(any(w in self.words(c) for c in near) for w in term.mods)
 
+    def _dateline(self, tok: Token) -> bool:
+        return self.tree is not None and bool(self.tree.datelines) and \
+            self.tree.in_dateline(tok.idx, tok.idx + len(tok.text))
+
     def in_class(self, tok: Token, cls: str) -> bool:
         if cls == "entity":
             if tok.tag_ == "PRP" and (tok.lower_ in _PERSONAL or (
@@ -418,11 +471,17 @@ class Matcher:
                 return True  # "He visited Beijing": a pronoun stands for a named referent
             if self.res.entity_at(tok) is not None:
                 return True
+            if tok.tag_ in ("NNP", "NNPS") and tok.ent_type_ in _NAME_ENTS and \
+                    self.res.entity_at(tok) is None and not self._dateline(tok):
+                return True  # a name the entity stage let go: "Macron met Zelensky"
             # a name split oddly by the tokenizer: "President Moon Jae-in" -> head "in"
             return any(c.dep_ == "compound" and self.res.entity_at(c) is not None
                        and c.tag_ in ("NNP", "NNPS") for c in tok.children)
         if cls in ("org", "place", "person"):
             e = self.res.entity_at(tok)
+            if e is None and tok.tag_ in ("NNP", "NNPS") and not self._dateline(tok):
+                # a name the entity stage let go, by spaCy's label
+                return tok.ent_type_ in _NER_CLASS.get(cls, ())
             return e is not None and e.type == cls.upper()
         if cls == "question":
             # a clause asking something: "demanded HOW Andrew could be so sure"
@@ -432,7 +491,8 @@ class Matcher:
         if cls == "number":
             return tok.tag_ == "CD" or any(c.dep_ == "nummod" for c in self.kids(tok))
         if cls == "money":
-            return tok.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in tok.subtree)
+            return tok.ent_type_ == "MONEY" or any(c.tag_ == "$" for c in tok.subtree) or \
+                "currency" in self.lex.word_classes.get(self.words(tok)[0], ())
         if cls in ("official", "actor_noun") and tok.lower_ in _PERSONAL and tok.tag_ == "PRP":
             return True
         classes = self._classes.get(tok.i)

@@ -3,10 +3,11 @@
 
     python benchmarks/quotes_quantities.py [GOLD_DIR_OR_FILE ...]
 
-By default it reads the dev gold (tests/fixtures/gold) and the quotation fixtures
-(tests/fixtures/quotes/gold). For every gold file it runs `newsgraph.extract` on the article,
-then gives the other tools the very text our NLP saw (the record's clean body), and scores all
-of them with the functions of tests/eval/score.py:
+By default it reads the dev gold (tests/fixtures/gold), the quotation fixtures
+(tests/fixtures/quotes/gold) and the held-out gold (tests/fixtures/gold_heldout). For every
+gold file it runs `newsgraph.extract` on the article, then gives the other tools the very text
+our NLP saw (the record's clean body), and scores all of them with the functions of
+tests/eval/score.py:
 
 - quotations: newsgraph against textacy 0.13's `extract.triples.direct_quotations`, which
   needs a full spaCy pipeline (tagger, lemmatizer, parser: the same model, all components on)
@@ -37,7 +38,10 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
-DEFAULT_GOLD = [FIXTURES / "gold", FIXTURES / "quotes" / "gold"]
+DEFAULT_GOLD = [FIXTURES / "gold", FIXTURES / "quotes" / "gold", FIXTURES / "gold_heldout"]
+#: the name each gold folder's tables go under
+SET_NAMES = {"fixtures/gold": "dev gold", "quotes/gold": "quote fixtures",
+             "fixtures/gold_heldout": "held-out gold"}
 SEED = FIXTURES / "corpus" / "lithuania-troops.txt"
 
 #: counted nouns -> our quantity kinds, for reading quantulum3's unitless numbers ("+ nouns")
@@ -184,8 +188,8 @@ def run(paths: list[Path]) -> dict[str, dict[str, Row]]:
     tables: dict[str, dict[str, Row]] = {}
     for gp in gold_files(paths):
         gold = json.loads(gp.read_text(encoding="utf-8"))
-        set_name = gp.parent.parent.name if gp.parent.name == "gold" else gp.parent.name
-        set_name = "dev gold" if set_name == "fixtures" else "quote fixtures"
+        folder = f"{gp.parent.parent.name}/{gp.parent.name}"
+        set_name = SET_NAMES.get(folder, folder)
         record, t_ours = timed(lambda g=gold, p=gp: newsgraph.extract(
             article_path(p, g), published=g.get("published")).to_dict())
         text = record["text"]

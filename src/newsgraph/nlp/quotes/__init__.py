@@ -73,8 +73,14 @@ def find_quotes(doc: Doc, entities: EntityIndex) -> list[Quote]:
                 out.append(_reported_quote(tokens, text, clause, said))
         else:
             said_direct = attributor.direct(k)
-            if said_direct is not None:
-                out.append(_direct_quote(text, layout.pieces[k], said_direct))
+            piece = layout.pieces[k]
+            # one word in quotation marks inside a sentence that nobody is said to have said (a
+            # handle, a term) is no quotation: the gold conventions leave single scare words
+            # out ("“Never,” he said." with "he" unresolved stays: it opens its sentence)
+            if said_direct is not None and (
+                    said_direct.speaker is not None or len(layout.words(piece)) > 1
+                    or layout.opens_sentence(piece)):
+                out.append(_direct_quote(text, piece, said_direct))
     # 4. in text order
     out.sort(key=lambda q: q.span)
     return out
@@ -93,7 +99,7 @@ class _Attributor:
         self._last: _Said | None = None  # the last quotation with a speaker
 
     def reported(self, r: Reported) -> _Said:
-        said = self._resolve(r.cue, None, self.layout.paragraph_of_token(r.cue.i))
+        said = self._resolve(r.cue, r.subject, self.layout.paragraph_of_token(r.cue.i))
         if said.speaker is not None:
             end = self.layout.tokens[r.end - 1]
             self._last = _Said(said.speaker, said.cue, said.paragraph, end.idx + len(end))
@@ -125,6 +131,8 @@ class _Attributor:
             return self._resolve(attribution.cue, attribution.subject, paragraph)
         last = self._last
         if self.layout.opens_sentence(piece):
+            if self.layout.is_heading(piece):
+                return None  # a quoted subheading ("“Alarming mortality rate”"), not a quote
             # "“...,” she said. “...”", or a paragraph that is all quotation after one that
             # quoted someone: the same speaker goes on
             if last is not None and (last.paragraph == paragraph or (

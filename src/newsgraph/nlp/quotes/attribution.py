@@ -2,20 +2,28 @@
 
 For each stretch between quote marks (`marks.find_marked`) this finds the cue that
 attributes it, trying the places a reporter puts one, nearest first (a speech verb right
-before the opening mark, "and said, “...”", before anything else):
+before the opening mark, "and said, “...”", before anything else, then, for a quotation
+inside a sentence, a speech verb before it whose clause holds it: in "said he would “make her
+pay,” the indictment said" the words are his):
 
 1. after the closing mark, in the same sentence: "“...,” Kirby said", "“...,” said X, chair
-   of ...", "“...,” according to X";
+   of ...", "“...,” according to X" (not a cue with a clause of its own: "“...” It later
+   said that ..." starts a new statement);
 2. before the opening mark: "X said: “...”", "X told reporters on Tuesday: “...”", "warning:
    “...”", "According to X, “...”";
 3. for a quotation inside a sentence, the speech verb that governs it: "warned that the
-   government “will not sit on our hands”", "has urged an “end to the violence”";
+   government “will not sit on our hands”", "has urged an “end to the violence”", also through
+   the subject of the clause said ("said the president’s “mercurial temperament” had ..."),
+   an infinitive said ("pledged to take “decisive action”") or a preposition that introduces
+   what was said ("warned of “dangerous consequences”", "called for “restraint”"); a verb of
+   deciding ("ruled", "concluded") attributes only what no speech verb above it reports;
 4. a name right after a closing comma with no verb (a typo, "“...,” Andrikiene, noting that").
 
 A stretch that is a name rather than speech is marked as such: a title after "the film" or
 "so-called", or a quoted modifier of a noun ("the “one country, two systems” formula").
-Quotations with none of these are left unattributed here; `quotes.py` gives a sentence-initial
-one the speaker of the quotation before it, and a scare quote none.
+Quotations with none of these are left unattributed here; `quotes/__init__.py` gives a
+sentence-initial one the speaker of the quotation before it, drops a quoted subheading, and
+gives a scare quote none.
 """
 
 from __future__ import annotations
@@ -29,7 +37,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quotes.lexicon import blocked, lexicon, naming_cue, source_object, verb_cue
+from newsgraph.nlp.quotes.lexicon import (
+    blocked,
+    cue_lemma,
+    lexicon,
+    naming_cue,
+    source_object,
+    verb_cue,
+)
 from newsgraph.nlp.quotes.marks import Marked
 
 Mode = Literal["trailing", "leading", "embedded", "proximity", "none", "name"]
@@ -39,6 +54,11 @@ Mode = Literal["trailing", "leading", "embedded", "proximity", "none", "name"]
 WINDOW = 40
 #: a quoted modifier of a noun longer than this is a quotation, not a name
 TERM_MAX_WORDS = 6
+#: a paragraph that is one quotation without closing punctuation is a subheading up to this
+#: many words (news subheadings run 2-8 words; a quoted sentence of the text ends in a mark)
+HEADING_MAX_WORDS = 10
+_MARKS = "\"“”„‟«»‘’'`"
+_CLOSING_PUNCT = frozenset(".,;:!?…")
 _SENTENCE_END = frozenset({".", "!", "?"})
 _INTRO = frozenset({":", ",", "—", "–", "-"})
 #: marks that present what follows as the words of the clause before them
@@ -76,6 +96,7 @@ class Layout:
         #: the Doc's tokens, made once: spaCy builds a new Token object on every access
         self.tokens = tokens
         self.entities = entities
+        self.paragraphs = paragraphs
         starts = doc.to_array("IDX")
         #: character offset of each token
         self.starts: list[int] = starts.tolist()
@@ -162,6 +183,18 @@ class Layout:
             i += 1
         return True
 
+    def is_heading(self, piece: Piece) -> bool:
+        """A paragraph that is one short quotation and nothing else, with no closing
+        punctuation: a subheading or a pull quote set in quotation marks, not a quotation in
+        the running text."""
+        if piece.marked.continues or piece.marked.paragraph >= len(self.paragraphs):
+            return False
+        start, end = self.paragraphs[piece.marked.paragraph]
+        whole = self.text[start:end].strip().strip(_MARKS).strip()
+        quoted = self.text[piece.marked.start : piece.marked.end].strip()
+        return (whole == quoted and quoted[-1:] not in _CLOSING_PUNCT
+                and len(self.words(piece)) <= HEADING_MAX_WORDS)
+
     def looks_like_title(self, piece: Piece) -> bool:
         """ "the film “Parasite” won", "“The Medium is the Message”", "code “50OFF699”": a
         title (every word but the small ones capitalised) or a code, not anyone's words."""
@@ -182,15 +215,18 @@ class Layout:
         # a speech verb right before the mark comes first: in "he said, “...,” the office
         # said" the words are his, and the office only reports them
         found = self._adjacent(before)
+        embedded = self._embedded(piece) if found is None and inside_sentence else None
+        if embedded is not None and embedded.cue is not None and embedded.cue.i < piece.open_tok:
+            # "said he would “make her pay,” the indictment said": the speech verb whose clause
+            # holds the quotation, before it, speaks it; the one after only reports the lot
+            found = embedded
         if found is None and self.text[piece.marked.start : piece.marked.end].rstrip()[-1:] == ".":
             # a quotation that closes its own sentence is introduced, if at all, before it:
             # what follows is the next sentence ("“...out.” The Smiths’ lawyer said nothing.")
             found = self._leading(before) or self._trailing(piece)
         elif found is None:
             found = self._trailing(piece) or self._leading(before)
-        if found is None and inside_sentence:
-            found = self._embedded(piece)
-        return found or self._proximity(piece) or Attribution("none")
+        return found or embedded or self._proximity(piece) or Attribution("none")
 
     def _adjacent(self, before: list[Token]) -> Attribution | None:
         """A speech verb right before the opening mark: "and said, “...”"."""
@@ -206,6 +242,8 @@ class Layout:
         if not words:
             return None
         first = words[0]
+        if _own_clause(first):
+            return None  # "“...done.” It later said that ...": a new statement, not an attribution
         if _cue(first) or source_object(first) is not None:
             subject = next((c for c in first.children
                             if c.dep_ in _SUBJECT and c.i > first.i), None)
@@ -217,6 +255,8 @@ class Layout:
         for t in words:
             if not _cue(t):
                 continue
+            if _own_clause(t):
+                break
             subject = next((c for c in t.children if c.dep_ in _SUBJECT), None)
             if subject is not None and subject.left_edge.i <= first.i <= subject.right_edge.i:
                 return Attribution("trailing", t)
@@ -268,19 +308,32 @@ class Layout:
         if not roots:
             return None
         node = roots[0]
+        decided: Attribution | None = None  # under a verb of deciding: "ruled that ... “X”"
         for _ in range(25):
             parent = node.head
             if parent is node:
-                return None
+                return decided
             for child in parent.children:
                 if child.dep_ == "prep" and source_object(child) is not None:
                     return Attribution("embedded", child)
-            if _cue(parent) and _says(node):
-                return Attribution("embedded", parent)
-            if node.dep_ in _SUBJECT:
-                return None  # a quotation in a subject: "“X” was the word"
+            if _cue(parent):
+                if _says(node, parent) and not (node.dep_ == "prep" and node.lower_ != "as"
+                                                and self.looks_like_title(piece)):
+                    if verb_cue(parent) or naming_cue(parent):
+                        return Attribution("embedded", parent)
+                    # a verb of deciding reported by a speech verb above it: the words are
+                    # that speaker's ("said Washington had concluded it was “lawful”")
+                    decided = decided or Attribution("embedded", parent)
+                elif node.dep_ in _SUBJECT and not _second_subject(node, parent):
+                    return decided  # the quotation is in the speaker's phrase: "“X” said it"
+                elif node.dep_ in _SUBJECT:
+                    # "X said the bank’s “sales culture” had let down ...", parsed with the
+                    # clause's subject as a second subject of "said": what X said
+                    return Attribution("embedded", parent)
+            # a quotation in the subject of a clause said is said too: "said the president’s
+            # “mercurial temperament” had complicated the talks"
             node = parent
-        return None
+        return decided
 
     def _proximity(self, piece: Piece) -> Attribution | None:
         """ "“...,” Andrikiene, noting that ...": a name right after a closing comma."""
@@ -327,13 +380,31 @@ def _cue(token: Token) -> bool:
     return (verb_cue(token, next_to_quote=True) or naming_cue(token)) and not blocked(token)
 
 
-def _says(node: Token) -> bool:
-    """Whether `node`, a child of a speech verb on the way up from a quotation, is what the
-    verb says, and not its subject or an action beside it ("agreed to return the “We” brand")."""
+def _second_subject(node: Token, cue: Token) -> bool:
+    """A subject after the cue when the cue has one before it already: a subject of the
+    clause said that the parser hung on the speech verb."""
+    return node.i > cue.i and any(c.dep_ in _SUBJECT and c.i < cue.i for c in cue.children)
+
+
+def _own_clause(cue: Token) -> bool:
+    """Whether a cue after a quotation has a clause of its own after it ("It later said that
+    it has no ..."): then it reports that clause, not the quotation before it."""
+    return any(c.dep_ == "ccomp" and c.i > cue.i for c in cue.children)
+
+
+def _says(node: Token, cue: Token) -> bool:
+    """Whether `node`, a child of the speech verb `cue` on the way up from a quotation, is what
+    the verb says, and not its subject or an action beside it ("agreed to return the “We”
+    brand")."""
+    lex = lexicon()
     if node.dep_ == "prep":
-        return node.lower_ == "as"
+        # "described as “X”", "warned of “dangerous consequences”"
+        return node.lower_ == "as" or node.lower_ in lex.said_prepositions
     if node.dep_ == "xcomp":
-        return node.tag_ in ("JJ", "NN", "NNS", "NNP")  # "called the plan “reckless”"
+        if node.tag_ in ("JJ", "NN", "NNS", "NNP"):
+            return True  # "called the plan “reckless”"
+        # "pledged to take “decisive action”", "urged Rome to “stop dithering”"
+        return node.tag_ == "VB" and cue_lemma(cue) in lex.infinitive_said
     return node.dep_ in _SAID
 
 

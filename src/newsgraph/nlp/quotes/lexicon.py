@@ -29,6 +29,9 @@ class Lexicon:
     with_particle: frozenset[str]
     with_hearer: frozenset[str]
     blocked_by: frozenset[str]
+    infinitive_said: frozenset[str]
+    said_prepositions: frozenset[str]
+    continuing: frozenset[str]
     source_phrases: tuple[tuple[str, ...], ...]
     naming_before: frozenset[str]
     naming_speech: frozenset[str]
@@ -42,14 +45,12 @@ class Lexicon:
     female_nouns: frozenset[str]
     person_nouns: frozenset[str]
     speech_nouns: frozenset[str]
+    issued: frozenset[str]
     first_names: dict[str, Gender]
+    pronouns: frozenset[str]  #: all of male, female, plural and neuter
     #: first words of `source_phrases` and verbs of `with_particle`, for quick rejection
     source_starts: frozenset[str]
     particle_verbs: frozenset[str]
-
-    @property
-    def pronouns(self) -> frozenset[str]:
-        return self.male | self.female | self.plural | self.neuter
 
 
 def _words(table: dict[str, object], key: str) -> frozenset[str]:
@@ -77,6 +78,9 @@ def lexicon() -> Lexicon:
         with_particle=with_particle,
         with_hearer=_words(verbs, "with_hearer"),
         blocked_by=_words(verbs, "blocked_by"),
+        infinitive_said=_words(verbs, "infinitive_said"),
+        said_prepositions=_words(verbs, "said_prepositions"),
+        continuing=_words(verbs, "continuing"),
         source_phrases=sources,
         naming_before=_words(naming, "before"),
         naming_speech=_words(naming, "speech_when_active"),
@@ -90,7 +94,10 @@ def lexicon() -> Lexicon:
         female_nouns=_words(gender, "female_nouns"),
         person_nouns=_words(data["persons"], "nouns"),
         speech_nouns=_words(data["speech_nouns"], "nouns"),
+        issued=_words(data["speech_nouns"], "issued"),
         first_names=names,
+        pronouns=_words(pron, "male") | _words(pron, "female") | _words(pron, "plural")
+        | _words(pron, "neuter"),
         source_starts=frozenset(p[0] for p in sources),
         particle_verbs=frozenset(p.split()[0] for p in with_particle),
     )
@@ -110,10 +117,13 @@ def verb_cue(token: Token, *, next_to_quote: bool = False) -> bool:
     ("“Never,” she shouted"). A particle changes the verb ("ruled out", "told off") unless
     the pair itself is listed ("pointed out").
     """
-    if not token.tag_.startswith("VB"):
+    if token.tag_.startswith("VB"):
+        base = lemma(token)
+    elif gerund_subject(token) is not None:
+        base = cue_lemma(token)
+    else:
         return False
     lex = lexicon()
-    base = lemma(token)
     listed = base in lex.speech or (next_to_quote and base in lex.quote_only)
     if not listed and base not in lex.particle_verbs:
         return False
@@ -123,17 +133,54 @@ def verb_cue(token: Token, *, next_to_quote: bool = False) -> bool:
     return listed
 
 
+def cue_lemma(token: Token) -> str:
+    """A verb's lemma; for an "-ing" form the parser took for a noun, the listed verb it comes
+    from (warning -> warn, arguing -> argue, admitting -> admit)."""
+    if token.tag_.startswith("VB") or not token.lower_.endswith("ing"):
+        return lemma(token)
+    stem = token.lower_[:-3]
+    lex = lexicon()
+    for base in (stem, stem + "e", stem[:-1]):
+        if base in lex.speech or base in lex.quote_only or base in lex.naming_speech:
+            return base
+    return stem
+
+
+def gerund_subject(token: Token) -> Token | None:
+    """ "with the minister warning of ...", "with Foreign Minister Ali Reza warning of ...":
+    the parser tags the participle of this absolute construction as a noun, and gives it its
+    subject as a subject or, after "with", as a compound name."""
+    if token.tag_ != "NN" or not token.lower_.endswith("ing"):
+        return None
+    subject = next((c for c in token.children if c.dep_ == "nsubj"), None)
+    if subject is None and token.dep_ == "pobj" and token.head.lower_ == "with":
+        subject = next((c for c in token.children
+                        if c.dep_ == "compound" and c.tag_ in ("NNP", "NNPS")), None)
+    return subject
+
+
 def naming_cue(token: Token) -> bool:
     """ "what Smith called “a disgrace”", "turned to Twitter to describe his city as a “gas
     chamber”": a naming verb in the active voice is speech; "a group called “X”" and "was
     described as “X”" (a participle, a passive) are names."""
     if not token.tag_.startswith("VB") or lemma(token) not in lexicon().naming_speech:
         return False
-    if token.dep_ in ("acl", "amod") and token.tag_ != "VBD":
-        return False  # a participle on a noun: "a group called “X”"
     if any(c.dep_ in ("auxpass", "nsubjpass") for c in token.children):
         return False
+    if two_objects(token):
+        return True  # "..., called Lopez a “traitor” and said ...": only an active verb has both
+    if token.dep_ in ("acl", "amod") and token.tag_ != "VBD":
+        return False  # a participle on a noun: "a group called “X”"
     return token.tag_ != "VBN" or any(c.dep_ in ("aux", "nsubj") for c in token.children)
+
+
+_OBJECTS = frozenset({"dobj", "oprd", "dative", "attr"})
+
+
+def two_objects(token: Token) -> bool:
+    """A naming verb with both an object and what it is called ("called the mayor a “liar”"):
+    a participle on a noun ("a group called “X”") has only the name."""
+    return sum(1 for c in token.children if c.dep_ in _OBJECTS and c.i > token.i) >= 2
 
 
 def cue_text(token: Token) -> str:

@@ -6,10 +6,14 @@ Three shapes cover wire copy:
   the trailing form "..., X said." where the parser hangs the clause before the verb on it;
 - a parenthetical cue: "The group has no formal process, X said, and ..." (the clause before
   the cue; the parser makes the cue a `parataxis` of it);
-- a source phrase: "according to X, ..." (the clause it modifies, minus the phrase).
+- a source phrase: "according to X, ..." (the clause it modifies, minus the phrase);
+- a trailing attribution the parser took apart ("Emirates finalized a deal ..., executives of
+  both companies announced Wednesday", with the speaker parsed as one more object).
 
 The clause is returned as token ranges; who said it is left to `speakers`. A clause that is a
-question ("asked whether ...") or not a clause at all ("declined to say which") is skipped.
+question ("asked whether ..."), not a clause at all ("declined to say which") or not finite
+(the verdict of "declared the permits valid", "resolutions declaring X to be illegal") is
+skipped.
 """
 
 from __future__ import annotations
@@ -27,6 +31,15 @@ from newsgraph.nlp.quotes.lexicon import blocked, lexicon, source_object, verb_c
 #: a clause opening with one of these asks rather than states
 _QUESTION = frozenset({"whether", "if", "how", "why", "what", "when", "who", "where", "which"})
 _CLAUSE_DEPS = frozenset({"nsubj", "nsubjpass", "expl", "csubj", "aux", "auxpass"})
+_FINITE = frozenset({"VBD", "VBZ", "VBP", "MD"})
+_SENTENCE_END = frozenset({".", "!", "?"})
+#: what a speaker's noun phrase after a comma is made of ("executives of both companies")
+_NP_TAGS = frozenset({"DT", "JJ", "JJS", "JJR", "NN", "NNS", "NNP", "NNPS", "IN", "CD", "PRP$",
+                      "POS", "HYPH", "CC"})
+#: longest speaker phrase, and longest adverbial tail after the cue ("Wednesday at the Dubai
+#: Air Show"), in tokens: a trailing attribution is short on both sides
+_NP_MAX = 8
+_TAIL_MAX = 12
 #: a reported clause shorter than this (in words) is a fragment of a bad parse
 MIN_WORDS = 3
 
@@ -35,6 +48,7 @@ MIN_WORDS = 3
 class Reported:
     cue: Token
     pieces: tuple[tuple[int, int], ...]  #: token ranges [start, end) of the clause
+    subject: Token | None = None  #: the speaker's head word, where the parse lost it
 
     @property
     def start(self) -> int:
@@ -72,8 +86,11 @@ def find_reported(doc: Doc, tokens: Sequence[Token], paragraph_of: Sequence[int]
         if verb_cue(token):
             if blocked(token):
                 continue
-            for verb, cut in _complements(token) + finder.parenthetical(token):
+            heads = _complements(token) + finder.parenthetical(token)
+            for verb, cut in heads:
                 found += finder.clauses(token, verb, cut)
+            if not heads:
+                found += finder.misparsed_trailing(token)
         elif token.dep_ == "prep" and source_object(token) is not None:
             # "according to X, ...": the clause the phrase modifies, minus the phrase
             head = token.head
@@ -154,6 +171,10 @@ class _Finder:
         head = cue.head
         if cue.dep_ != "parataxis" or not head.tag_.startswith(("VB", "MD")):
             return []
+        if any(self.speech[cue.i + 1 : cue.right_edge.i + 1]):
+            # quoted words after the cue inside its own phrase: the parser broke up "X said
+            # the bank’s “...” had let down ...", and the record keeps the quoted words
+            return []
         cut = [(cue.left_edge.i, cue.right_edge.i + 1)]
         nxt = cue.i + 1
         if (nxt < len(self.tokens) and self.tokens[nxt].tag_ in ("NNP", "NNPS", "NN", "NNS", "DT")
@@ -166,6 +187,44 @@ class _Finder:
                 phrase = phrase.head
             cut.append((cue.i, phrase.right_edge.i + 1))
         return [(head, cut)]
+
+    def misparsed_trailing(self, cue: Token) -> list[Reported]:
+        """ "Emirates finalized a deal for 30 jets, executives of both companies announced
+        Wednesday.": a trailing attribution the parser took apart (the speaker as one more
+        object of the clause, the cue as a modifier of it). Recognised by its shape: a clause,
+        a comma, a plain noun phrase, the cue with neither subject nor clause of its own, and
+        nothing but adverbials to the end of the sentence."""
+        tokens = self.tokens
+        if cue.tag_ not in _FINITE or any(c.dep_ in _CLAUSE_DEPS or c.dep_ in (
+                "ccomp", "dobj", "xcomp") for c in cue.children):
+            return []
+        comma = cue.i - 1
+        while comma >= 0 and cue.i - comma <= _NP_MAX and tokens[comma].tag_ in _NP_TAGS:
+            comma -= 1
+        if comma < 1 or comma == cue.i - 1 or tokens[comma].text != ",":
+            return []
+        phrase = range(comma + 1, cue.i)
+        if not any(tokens[i].tag_.startswith("NN") for i in phrase):
+            return []
+        end = cue.i + 1
+        while end < len(tokens) and tokens[end].text not in _SENTENCE_END:
+            t = tokens[end]
+            if (t.tag_.startswith(("VB", "MD")) or t.is_quote or end - cue.i > _TAIL_MAX
+                    or self.paragraph_of[end] != self.paragraph_of[cue.i]):
+                return []
+            end += 1
+        start = comma
+        while start > 0 and self.paragraph_of[start - 1] == self.paragraph_of[cue.i] and (
+                tokens[start - 1].text not in _SENTENCE_END):
+            start -= 1
+        if not any(tokens[i].tag_ in _FINITE for i in range(start, comma)):
+            return []
+        pieces = self._pieces(_minus((start, comma), self._dateline((start, comma))))
+        if not pieces or self._holds_speech(pieces):
+            return []
+        head = next((tokens[i] for i in phrase if tokens[i].tag_.startswith("NN")
+                     and not comma < tokens[i].head.i < cue.i), None)
+        return [Reported(cue, pieces, head)] if head is not None else []
 
     def clauses(self, cue: Token, verb: Token, cut: Cut) -> list[Reported]:
         """The reported clause headed by `verb`, without the `cut` ranges.
@@ -212,12 +271,15 @@ class _Finder:
         tokens, start = self.tokens, span[0]
         if start and self.paragraph_of[start - 1] == self.paragraph_of[start]:
             return []
+        place = False  # "DUBAI, United Arab Emirates —": the country after the city
         for i in range(start, min(start + 8, span[1])):
             t = tokens[i]
             if t.text in _DATELINE_DASHES:
                 return [(start, i + 1)] if i > start else []
-            if not (t.is_upper or t.is_punct or t.is_space
-                    or (t.text[:1].isupper() and tokens[i - 1].text == "(")):
+            if t.text == "," and i > start and tokens[start].is_upper:
+                place = True
+            elif not (t.is_upper or t.is_punct or t.is_space
+                      or (t.text[:1].isupper() and (place or tokens[i - 1].text == "("))):
                 return []
         return []
 
@@ -267,13 +329,34 @@ def _has_subject(verb: Token) -> bool:
 
 
 def _is_clause(verb: Token) -> bool:
-    """A finite clause with a subject (not "declined to say which", not a bare noun)."""
+    """A finite clause with a subject: not "declined to say which", not a bare noun, and not
+    the small clause of a verdict ("declared most settlements legal", "resolutions declaring
+    settlements to be illegal"), which reports an act rather than words."""
     if not verb.tag_.startswith(("VB", "MD", "JJ")) and verb.dep_ != "ccomp":
         return False
     first = verb.left_edge
     if first.lower_ in _QUESTION:
         return False
-    return any(c.dep_ in _CLAUSE_DEPS for c in verb.children)
+    if not any(c.dep_ in _CLAUSE_DEPS for c in verb.children):
+        return False
+    if _finite(verb):
+        return True
+    # a clause the parser split in two ("say the compensation promised in the spring has yet
+    # to arrive": "promised" and "has") is finite if either half is
+    head = verb.head
+    return verb.dep_ == "ccomp" and any(
+        c.dep_ == "ccomp" and c.i != verb.i and (c.i < head.i) == (verb.i < head.i)
+        and _finite(c) for c in head.children)
+
+
+def _finite(verb: Token) -> bool:
+    if verb.tag_ in _FINITE:
+        return True
+    if verb.tag_ == "VB" and not any(c.tag_ == "TO" for c in verb.children):
+        return True  # a subjunctive: "are demanding the FBI summon him"
+    return any((c.dep_ in ("aux", "auxpass") and c.tag_ in _FINITE)
+               or (c.dep_ == "mark" and c.lower_ == "that")  # "demanded that he be released"
+               for c in verb.children)
 
 
 def _edge(token: Token, keep_tag: str) -> bool:

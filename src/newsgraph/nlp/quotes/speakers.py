@@ -2,17 +2,26 @@
 
 The speaker of a cue is its grammatical subject, found the way a reader finds it: the subject of
 the verb itself ("Kirby said"), of the verb it is chained to ("accused ... and warned that",
-"said on Tuesday while underscoring that"), the noun it modifies ("Andrikiene, noting that"),
-the antecedent of "who", or the object of "according to". A subject is then
+"said on Tuesday while underscoring that", "the board is frustrated ..., saying"), the agent of
+a passive it hangs from ("was denied by Andrew, hinting that"), the noun it modifies
+("Andrikiene, noting that") or that noun's issuer ("X issued a statement warning that": X),
+the antecedent of "who", or the object of "according to". A participle after someone else's
+reported clause ("X said Y had concluded ..., saying he ...") may be X's or Y's: a pronoun in
+it that fits only one decides, else "adding"/"noting" go to X and the rest to nobody. A
+subject in another paragraph than its cue is a parse that ran on: nobody. A subject is then
 
 - an entity when the phrase's head word is a mention of one (`EntityIndex.at`), so the name and
   id are the entity stage's merged ones ("Andrikiene" -> "Laima Liucija Andrikiene"), also when
   the name stands in apposition to a title ("China’s ambassador to Britain Liu Xiaming");
 - a description otherwise, as written ("a senior U.S. State Department official", "police"),
-  linked to an entity only when exactly one entity carries that description as a title;
+  linked to an entity only when exactly one entity carries that description as a title, or
+  when it is "the" and words of exactly one organisation named before ("the authority");
 - for "he", "she", "they", "it": the most recent compatible speaker or subject within the last
   few paragraphs (a person of the right gender when the article tells it, an organisation or a
-  group of people for "they"), else the most recent compatible entity mention, else nobody.
+  group of people for "they"; the owner of a subject, "Mr. Trump’s plan", counts when nobody
+  has spoken since the paragraph began; nothing inside what the pronoun's own verb reports,
+  "The valley had no rain, he said"), else the most recent compatible entity mention, else
+  nobody.
 """
 
 from __future__ import annotations
@@ -28,7 +37,14 @@ from spacy.tokens import Doc, Token
 
 from newsgraph.nlp.entity_index import EntityIndex, name_key
 from newsgraph.nlp.pipeline import lemma
-from newsgraph.nlp.quotes.lexicon import Gender, lexicon, source_object
+from newsgraph.nlp.quotes.lexicon import (
+    Gender,
+    gerund_subject,
+    lexicon,
+    source_object,
+    two_objects,
+    verb_cue,
+)
 from newsgraph.record import Entity
 
 #: what a speaker can be referred back to as: a person ("he", "she"), an organisation ("it",
@@ -71,8 +87,11 @@ class Speakers:
         self._persons: dict[str, bool] = {}
         self._starts = starts  # character offset of each token
         self._by_title = _titles(entities)
+        #: organisations by each word of their name, for "the authority", "the bank"
+        self._orgs: dict[str, list[Entity]] | None = None
         self._history: list[tuple[int, Speaker]] = []  # (char offset, speaker), in text order
         self._subjects: list[tuple[int, Speaker]] | None = None  # made on the first pronoun
+        self._owners: set[int] = set()  # offsets of the subjects' owners among `_subjects`
         self._mentions = sorted(
             (m[0], e.id) for e in entities.entities for m in e.mentions
         )
@@ -84,28 +103,24 @@ class Speakers:
         obj = source_object(cue)
         if obj is not None:
             return obj
+        if not cue.tag_.startswith("VB"):
+            return gerund_subject(cue)  # "with Foreign Minister Ali Reza warning of ..."
         node = cue
         for _ in range(4):
-            subjects = [c for c in node.children
-                        if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass" and not self._quoted[c.i]]
-            if subjects:
-                # two subjects is a parse error ("Wikileaks editor-in-chief Kristinn Hrafnsson
-                # said", "A spokesperson who did not wish to be named because of agency policy
-                # said"): a person before anything else, then the one nearest the verb
-                best = min(subjects, key=lambda c: (-self._personal(c), abs(c.i - node.i)))
-                return self._antecedent(best, node)
-            for child in node.children:
-                if child.dep_ == "agent" and not self._quoted[child.i]:
-                    pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            if any(c.dep_ == "nsubjpass" for c in node.children):
+            found = self._own_subject(node, cue)
+            if found is not None:
+                if self._paragraph(found.idx) != self._paragraph(cue.idx):
+                    return None  # the parser ran on over a paragraph break: no speaker
+                if node is cue or cue.tag_ != "VBG" or cue.dep_ != "advcl":
+                    return found
+                return self._inner_or_outer(cue, node, found)
+            if node is cue and any(c.dep_ == "nsubjpass" for c in node.children):
                 return None  # "she was told that ...": the hearer, not the speaker
             if node.dep_ not in _CHAINED or node.head is node:
                 return None
             head = node.head
             if head.tag_.startswith("NN") and node.dep_ in ("acl", "advcl", "relcl"):
-                return head  # "Andrikiene, noting that ..."
+                return self._noun_speaker(head, node)  # "Andrikiene, noting that ..."
             if node is cue and node.dep_ == "parataxis":
                 after = _inverted_subject(node)
                 if after is not None and not self._quoted[after.i]:
@@ -117,6 +132,78 @@ class Speakers:
                     return obj
             node = head
         return None
+
+    def _paragraph(self, offset: int) -> int:
+        return bisect.bisect_right(self._para_starts, offset)
+
+    def _own_subject(self, node: Token, cue: Token) -> Token | None:
+        """The doer of `node` on the way up from `cue`: its subject, the agent of a passive
+        ("was denied by Andrew, hinting that ..."), or, for a verb the cue is chained to, its
+        passive subject ("the board is frustrated ..., saying ...", "the minister was asked
+        about it and said ...")."""
+        subjects = [c for c in node.children if c.dep_ in _SUBJECTS and c.dep_ != "nsubjpass"
+                    and not self._quoted[c.i]]
+        if subjects:
+            # two subjects is a parse error ("Wikileaks editor-in-chief Kristinn Hrafnsson
+            # said", "A spokesperson who did not wish to be named because of agency policy
+            # said"): a person before anything else, then the one nearest the verb
+            best = min(subjects, key=lambda c: (-self._personal(c), abs(c.i - node.i)))
+            return self._antecedent(best, node)
+        for child in node.children:
+            if child.dep_ == "agent" and not self._quoted[child.i]:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        if node is cue:
+            return None
+        return next((c for c in node.children
+                     if c.dep_ == "nsubjpass" and not self._quoted[c.i]), None)
+
+    def _noun_speaker(self, noun: Token, verb: Token) -> Token | None:
+        """The speaker for a cue that modifies a noun: the noun itself ("Andrikiene, noting
+        that ..."), except for a document ("issued a statement warning that ...": whoever
+        issued it) and for a naming verb the parser hung on the noun before it ("asked about
+        the union, called Lopez a “traitor”": whoever asked)."""
+        climb = lemma(noun) in lexicon().issued
+        if climb:
+            owner = next((c for c in noun.children if c.dep_ == "poss"), None)
+            if owner is not None and not self._quoted[owner.i]:
+                return owner
+            if noun.dep_ != "dobj":
+                return noun  # "The statement, claiming that ..., was published by X"
+        elif not (two_objects(verb) and noun.dep_ not in _SUBJECTS):
+            return noun
+        clause = noun.head
+        for _ in range(4):  # up to the verb whose object (or object's object) the noun is
+            if clause.tag_.startswith(("VB", "MD")) or clause.head is clause:
+                break
+            clause = clause.head
+        if clause.tag_.startswith("VB") and clause is not verb:
+            found = self.subject_of(clause)
+            if found is not None:
+                return found
+        return noun if climb else None
+
+    def _inner_or_outer(self, cue: Token, verb: Token, inner: Token) -> Token | None:
+        """The speaker of a participle the parser hung on the verb of someone else's reported
+        clause ("X said that Y had concluded ..., saying ..."): Y by the parse, but as often X.
+        A pronoun in what the participle says that fits only one of them decides; else a
+        continuing participle ("adding", "noting") is X's, and anything else nobody's."""
+        outer_verb = _reporting_verb(verb)
+        if outer_verb is None or outer_verb is cue:
+            return inner
+        outer = self.subject_of(outer_verb)
+        if outer is None:
+            return inner
+        a, b = self.of_phrase(inner), self.of_phrase(outer)
+        if a is None or b is None or _same(a, b):
+            return inner if a is not None else outer
+        pronoun = _clause_pronoun(cue)
+        if pronoun is not None:
+            fits_a, fits_b = _agrees(pronoun, a), _agrees(pronoun, b)
+            if fits_a != fits_b:
+                return inner if fits_a else outer
+        return outer if lemma(cue) in lexicon().continuing else None
 
     def _personal(self, token: Token) -> int:
         """2 for a person (by name or by role), 1 for another named entity, else 0."""
@@ -153,10 +240,39 @@ class Speakers:
         text = self.text[start:end].strip()
         if not any(ch.isalpha() for ch in text):
             return None
-        titled = self._by_title.get(name_key(text))
-        if titled is not None:
-            return self._of_entity(titled)
+        named = self._by_title.get(name_key(text)) or self._named_before(head, start, end)
+        if named is not None:
+            return self._of_entity(named)
         return Speaker(text, None, self._kind_of_noun(head))
+
+    def _named_before(self, head: Token, start: int, end: int) -> Entity | None:
+        """The organisation a definite description names back ("the authority" after the
+        Markets Conduct Authority, "the utilities commission"): the one organisation named
+        earlier whose name holds every word of the description."""
+        if head.tag_ not in ("NN", "NNP"):
+            return None
+        if self._orgs is None:
+            self._orgs = {}
+            for e in self.entities.entities:
+                if e.type == "ORG":
+                    for w in set(e.name.lower().split()):
+                        self._orgs.setdefault(w, []).append(e)
+        candidates = self._orgs.get(head.lower_)
+        if not candidates:
+            return None
+        words = self.text[start:end].lower().split()
+        if len(words) < 2 or words[0] != "the" or not all(w.isalpha() for w in words[1:]):
+            return None
+        if head.lower_ != words[-1]:
+            return None
+        found: Entity | None = None
+        for entity in candidates:
+            if (entity.mentions and entity.mentions[0][0] < start
+                    and set(words[1:]) <= set(entity.name.lower().split())):
+                if found is not None and found is not entity:
+                    return None  # two of them: "the bank" could be either
+                found = entity
+        return found
 
     def _entity_at(self, token: Token) -> Entity | None:
         entity = self.entities.at(token)
@@ -235,15 +351,22 @@ class Speakers:
         floor = self._reach(at)
         if self._subjects is None:
             self._subjects = self._find_subjects()
-        for _, speaker in _backwards(self._history, self._subjects, floor, at):
-            if _agrees(word, speaker):
-                return speaker
+        said = _said_before(pronoun)
+        paragraph = self._para_starts[max(0, bisect.bisect_right(self._para_starts, at) - 1)]
+        for offset, speaker in _backwards(self._history, self._subjects, floor, at):
+            if said[0] <= offset < said[1] or not _agrees(word, speaker):
+                continue  # "The valley has seen no rain, he said": not the valley
+            if offset in self._owners and self._spoke_since(paragraph, at, word):
+                continue  # an owner ("Mr. Trump’s plan ...") yields to a speaker on the spot
+            return speaker
         i = bisect.bisect_left(self._mentions, (at, ""))
         while i > 0:
             i -= 1
             offset, eid = self._mentions[i]
             if offset < floor:
                 break
+            if said[0] <= offset < said[1]:
+                continue
             entity = self.entities.get(eid)
             if entity is None or entity.type in ("OTHER",):
                 continue
@@ -253,6 +376,11 @@ class Speakers:
             if _agrees(word, candidate):
                 return candidate
         return None
+
+    def _spoke_since(self, start: int, end: int, word: str) -> bool:
+        """Whether someone "he"/"she"/... could stand for spoke between two offsets."""
+        i = bisect.bisect_left(self._history, start, key=_offset)
+        return any(_agrees(word, sp) for off, sp in self._history[i:] if off < end)
 
     def latest_subject(self, start: int, end: int) -> Speaker | None:
         """The last person, organisation or group that is a main-clause subject between two
@@ -270,25 +398,46 @@ class Speakers:
 
     def _find_subjects(self) -> list[tuple[int, Speaker]]:
         """Every non-pronoun grammatical subject of the article that names an entity or a
-        person-like description: the salient referents "he", "she" and "they" point back to."""
+        person-like description: the salient referents "he", "she" and "they" point back to.
+        The owner of a subject is one too: "Mr. Trump’s embrace is not limited to China. He has
+        ..." (centering: a subject's possessor ranks next to the subject)."""
         out: list[tuple[int, Speaker]] = []
         deps = self.doc.to_array("DEP")
-        for i in numpy.flatnonzero(deps == get_string_id("nsubj")):
-            token = self.tokens[int(i)]
-            # main-clause subjects only: "the states where recreational marijuana has been
-            # legalized" does not make marijuana the topic "he" refers back to
-            if token.dep_ != "nsubj" or token.tag_ in ("PRP", "WP", "WDT"):
+        nsubj, nsubjpass = get_string_id("nsubj"), get_string_id("nsubjpass")
+        for i in numpy.flatnonzero(deps == nsubj):
+            token = self._main_subject(int(i))
+            if token is not None:
+                speaker = self.of_phrase(token)
+                if speaker is not None and (speaker.id is not None or speaker.kind != "thing"):
+                    out.append((token.idx, speaker))
+        # owners: a "poss" whose head is a subject (read from the arrays, most have none)
+        tags = self.doc.to_array("TAG")
+        poss = numpy.flatnonzero((deps == get_string_id("poss")) & (
+            (tags == get_string_id("NNP")) | (tags == get_string_id("NNPS"))))
+        heads = deps[poss + self.doc.to_array("HEAD")[poss].astype(numpy.int64)]
+        for i in poss[(heads == nsubj) | (heads == nsubjpass)]:
+            owner = self.tokens[int(i)]
+            if self._quoted[owner.i]:
                 continue
-            if token.head.dep_ not in ("ROOT", "conj", "ccomp", "parataxis"):
+            if self._main_subject(owner.head.i) is None:
                 continue
-            if self._quoted[token.i]:
-                continue
-            if not token.tag_.startswith("NN"):
-                continue
-            speaker = self.of_phrase(token)
-            if speaker is not None and (speaker.id is not None or speaker.kind != "thing"):
-                out.append((token.idx, speaker))
+            entity = self._entity_at(owner)
+            if entity is not None and entity.type in ("PERSON", "ORG"):
+                out.append((owner.idx, self._of_entity(entity)))
+                self._owners.add(owner.idx)
+        out.sort(key=_offset)
         return out
+
+    def _main_subject(self, i: int) -> Token | None:
+        """Token i when it is a noun subject of a main clause, outside quotation marks: "the
+        states where recreational marijuana has been legalized" does not make marijuana the
+        topic "he" refers back to."""
+        token = self.tokens[i]
+        if token.tag_ in ("PRP", "WP", "WDT") or not token.tag_.startswith("NN"):
+            return None
+        if token.head.dep_ not in ("ROOT", "conj", "ccomp", "parataxis") or self._quoted[i]:
+            return None
+        return token
 
     # ---- gender -------------------------------------------------------------------------
 
@@ -320,6 +469,50 @@ class Speakers:
         gender = next(iter(votes)) if len(votes) == 1 else None
         self._genders[entity.id] = gender
         return gender
+
+
+def _said_before(pronoun: Token) -> tuple[int, int]:
+    """The character range of what a pronoun's verb reports before it ("The valley has seen no
+    rain, he said"), where its referent is not: (0, 0) when there is none."""
+    verb = pronoun.head
+    if pronoun.dep_ != "nsubj" or verb is pronoun:
+        return (0, 0)
+    start, end = 0, 0
+    for c in verb.children:
+        if c.dep_ in ("ccomp", "parataxis") and c.i < pronoun.i:
+            left, right = c.left_edge, c.right_edge
+            start = left.idx if not end else min(start, left.idx)
+            end = max(end, right.idx + len(right.text))
+    return (start, end)
+
+
+def _reporting_verb(verb: Token) -> Token | None:
+    """The speech verb whose complement clause holds `verb`, if any ("said" for "concluded"
+    in "said that Y had concluded ...")."""
+    node = verb
+    for _ in range(4):
+        if node.dep_ == "ccomp":
+            return node.head if verb_cue(node.head) else None
+        if node.dep_ != "conj" or node.head is node:
+            return None
+        node = node.head
+    return None
+
+
+def _clause_pronoun(cue: Token) -> str | None:
+    """The pronoun subject of what a cue says ("saying he trusted ..." -> "he")."""
+    lex = lexicon()
+    for clause in cue.children:
+        if clause.dep_ != "ccomp":
+            continue
+        for c in clause.children:
+            if c.dep_ == "nsubj" and c.tag_ == "PRP" and c.lower_ in lex.pronouns:
+                return c.lower_
+    return None
+
+
+def _same(a: Speaker, b: Speaker) -> bool:
+    return (a.id is not None and a.id == b.id) or name_key(a.name) == name_key(b.name)
 
 
 def _inverted_subject(cue: Token) -> Token | None:

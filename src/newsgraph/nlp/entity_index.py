@@ -8,6 +8,7 @@ quantities, events) asks this index "who is at this token?" instead of re-decidi
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -17,6 +18,7 @@ from spacy.tokens import Span, Token
 from newsgraph.record import Entity
 
 
+@functools.lru_cache(maxsize=65536)
 def name_key(name: str) -> str:
     """The comparison form of a name: NFKC, case-folded, no punctuation, no leading "the"."""
     s = unicodedata.normalize("NFKC", name).casefold().replace("’", "'")

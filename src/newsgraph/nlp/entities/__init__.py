@@ -4,8 +4,8 @@ The stage runs in five steps over the parsed document, each in its own module:
 
 1. `labels.find_mentions`: the model's spans, repaired and typed with data (PERSON, ORG,
    PLACE for GPE/LOC/FAC, GROUP for NORP, OTHER for named events and laws; numbers, dates,
-   products, works of art and languages are dropped), plus countries and known organisations
-   the model missed;
+   products, works of art and languages are dropped, unless an organisation noun names them:
+   "the charity X"), plus countries and known organisations the model missed;
 2. `metonymy.acts_as_government`: a capital that acts is its state ("Moscow is conducting
    exercises" is Russia), a capital where something happens stays a place;
 3. `merge.cluster`: one cluster per referent (aliases, acronyms, surnames, nationality forms);
@@ -16,8 +16,22 @@ The returned `EntityIndex` maps every mention span to its merged entity, which i
 stages ask (`entities.at(token)`).
 
 Step 1 also repairs what the model gets wrong on short or unfamiliar text: wire datelines
-(`datelines.py`), and types read off the context with data lists (`evidence.py`: a role noun or
-a given name makes a person, an organisation noun or a club's name an organisation).
+(`datelines.py`); name spans cut or glued wrong (`spans.py`: "Federal Reserve Bank" + "of
+Dallas", "U.S. Attorney's Office for" + "the Eastern District", "Parks" + "and Wildlife
+Services" when the article writes "PWS", "Orange and Riverside" before "counties" as two
+places, a sentence's first word glued onto a known name); names the model left untagged
+(`scan.py`: known names, acronyms, described names, large cities, conjuncts of an
+organisation, surnames of a tagged person, two countries in "U.S.-Canada"); and types read off
+the context with data lists (`evidence.py`: a role noun or a given name makes a person, an
+organisation noun, a club's name or an airline's "Air" an organisation, a compass point a
+place). News agencies named in a credit line ("LONDON (AP) —") are dropped. Token attributes
+that the scans read for every token come from one numpy read (`columns.py`).
+
+Step 3 also joins forms of one name the article uses: initials with "&" or without a company
+suffix or a leading place ("PG&E", "PUC" for "California Public Utilities Commission"), the
+words after "Department of", a committee's first word and head noun, a party's members
+("the Conservatives") with "the Conservative Party" (a people the data knows, "Democrats",
+stays a GROUP), and a surname the model typed as an organisation with the person.
 
 Nationalities and their country: a GROUP ("Israeli", "Iraqis", "Philippine") always carries its
 country's ISO code in `country`; its `affiliation` is the id of the country's entity only when the
@@ -72,12 +86,18 @@ def find_entities(doc: Doc) -> EntityIndex:
 
 
 def _named_country(name: str) -> str | None:
-    """ "Lithuanian Foreign Ministry", "United States Senate": the country an organisation's
-    name starts with."""
+    """ "Lithuanian Foreign Ministry", "United States Senate", "Central Bank of Nigeria": the
+    country an organisation's name starts or ends with."""
     words = fold(name).split()
+    refs = names().refs
     for size in (3, 2, 1):
-        ref = names().refs.get(" ".join(words[:size]))
+        ref = refs.get(" ".join(words[:size]))
         if ref is not None and ref.kind in ("country", "group") and len(words) > size:
+            return ref.country
+    for size in (3, 2, 1):
+        ref = refs.get(" ".join(words[-size:]))
+        if ref is not None and ref.kind == "country" and len(words) > size + 1 \
+                and words[-size - 1] == "of":
             return ref.country
     return None
 

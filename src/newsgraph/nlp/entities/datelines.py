@@ -12,9 +12,9 @@ place unless the comma form names the country after them.
 from __future__ import annotations
 
 import numpy
-from spacy.attrs import IS_SPACE
 from spacy.tokens import Doc
 
+from newsgraph.nlp.entities.columns import SPACE, Columns
 from newsgraph.nlp.entities.gazetteer import fold, places, towns
 from newsgraph.nlp.entities.resources import names
 
@@ -26,10 +26,10 @@ _MAX_TOKENS = 6
 _COMMA_REACH = 6
 
 
-def paragraph_starts(doc: Doc) -> list[int]:
+def paragraph_starts(doc: Doc, cols: Columns) -> list[int]:
     """Token indices that open a paragraph (or a line)."""
     out = [0] if len(doc) else []
-    for i in numpy.flatnonzero(doc.to_array(IS_SPACE)).tolist():
+    for i in numpy.flatnonzero(cols.has(SPACE)).tolist():
         tok = doc[i]
         if "\n" in tok.text:
             nxt = tok.i + 1
@@ -40,10 +40,10 @@ def paragraph_starts(doc: Doc) -> list[int]:
     return out
 
 
-def find_datelines(doc: Doc) -> list[tuple[int, int]]:
+def find_datelines(doc: Doc, cols: Columns) -> list[tuple[int, int]]:
     """Token spans [start, end) of the datelines of the document."""
     out: list[tuple[int, int]] = []
-    for i in paragraph_starts(doc):
+    for i in paragraph_starts(doc, cols):
         end = _caps_run(doc, i)
         if end == i or end >= len(doc):
             continue

@@ -33,7 +33,7 @@ from newsgraph.nlp.pipeline import lemma
 from newsgraph.record import EntityType
 
 if TYPE_CHECKING:
-    from newsgraph.nlp.entities.labels import Mention
+    from newsgraph.nlp.entities.mention import Mention
 
 _PROPER = frozenset({"NNP", "NNPS"})
 
@@ -49,8 +49,26 @@ def retype(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
             m.label = {"PERSON": "PERSON", "ORG": "ORG", "PLACE": "GPE"}[kind]
 
 
+def titled_people(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
+    """A name the article titles as a person once ("President Trump") is a person wherever the
+    model typed it otherwise ("Trump" as ORG elsewhere in the article)."""
+    titled = {m.key for m in mentions if m.type == "PERSON" and m.ref is None
+              and _titled_before(doc, m.start, lex)}
+    if not titled:
+        return
+    for m in mentions:
+        if m.key in titled and m.ref is None and m.type in ("ORG", "PLACE") and not m.dateline:
+            m.type, m.label = "PERSON", "PERSON"
+
+
 def evidence(doc: Doc, m: Mention, lex: Lexicon) -> EntityType | None:
     """The type the context shows, or None when it shows nothing."""
+    if m.type in ("PERSON", "ORG") and m.end < len(doc):
+        head = doc[m.end]  # "Walter Reed hospital", "the Kennedy airport"
+        word = head.lower_
+        if (word in lex.org_heads or (word in lex.place_heads and m.type == "PERSON")) \
+                and head.is_lower and head.i == _root(doc, m.start, m.end).head.i:
+            return "ORG" if word in lex.org_heads else "PLACE"
     words = [doc[i].lower_ for i in range(m.start, m.end)]
     if m.type != "ORG" and _is_club(m, words, lex):
         return "ORG"

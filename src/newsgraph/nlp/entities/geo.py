@@ -22,6 +22,10 @@ from newsgraph.nlp.entities.resources import Ref, lexicon, names, region_spec
 #: Calibrated on the classic ambiguous pairs: Paris FR (2.1M) beats Paris TX (25k x 50 = 1.2M)
 #: in a US article; Birmingham AL (196k x 50 = 9.8M) beats Birmingham UK (1.2M) there.
 WORLD_CITY_FACTOR = 50
+#: The weight of a first-level division of the article's country whose extract population is 0
+#: (US states): "Colorado" in a US article is the state, not Colorado, Paraná (~30k), while
+#: a world city of 50M+ would still win.
+DIVISION_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,6 +40,8 @@ def locate(ref: Ref | None, forms: list[str], main_country: str | None) -> Locat
     """The location of a place known by `ref` or named by `forms` (name first)."""
     if ref is not None:
         return _of_ref(ref, forms, main_country)
+    if any(f in lexicon().state_abbreviations for f in forms):
+        main_country = "US"  # "Denver, Colo.": Colorado is the state
     for form in forms:
         found = _of_name(form, main_country)
         if found is not None:
@@ -59,7 +65,9 @@ def choose(candidates: tuple[Place, ...], main_country: str | None) -> Place | N
     local = [p for p in candidates if p.country == main_country]
     if local:
         best_local = max(local, key=_rank)
-        if best_local.population * WORLD_CITY_FACTOR >= best.population:
+        weight = best_local.population or (DIVISION_POPULATION if best_local.kind == "admin1"
+                                           else 0)
+        if weight * WORLD_CITY_FACTOR >= best.population:
             return best_local
     return best
 

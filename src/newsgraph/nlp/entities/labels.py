@@ -10,29 +10,20 @@ special-cased in code.
 
 from __future__ import annotations
 
+import bisect
 import functools
-from dataclasses import dataclass, field
+import re
 from typing import Any
 
 import numpy
-from spacy.attrs import (
-    DEP,
-    ENT_IOB,
-    HEAD,
-    IS_ALPHA,
-    IS_PUNCT,
-    IS_SPACE,
-    IS_TITLE,
-    IS_UPPER,
-    LIKE_NUM,
-    ORTH,
-    TAG,
-)
 from spacy.tokens import Doc, Span, Token
 
-from newsgraph.nlp.entities import evidence
+from newsgraph.nlp.entities import evidence, scan
+from newsgraph.nlp.entities import spans as spanfix
+from newsgraph.nlp.entities.columns import SPACE, Columns, columns, string_id
 from newsgraph.nlp.entities.datelines import find_datelines
 from newsgraph.nlp.entities.gazetteer import fold, places
+from newsgraph.nlp.entities.mention import Mention, is_role_word, span_text
 from newsgraph.nlp.entities.resources import (
     Lexicon,
     Names,
@@ -46,27 +37,21 @@ from newsgraph.nlp.entities.resources import (
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.record import EntityType
 
+__all__ = ["Mention", "find_mentions", "is_locative"]
+
 #: Penn tags of tokens that never start or end a name ("the", "'s", punctuation).
 _EDGE_TAGS = frozenset({"DT", "POS", "PRP$", ",", ".", ":", "``", "''", "-LRB-", "-RRB-",
                         "HYPH", "NFP", "SYM"})
 #: A name holds at least one noun or adjective ("Lithuanian" is JJ, "U.S." NNP).
 _NAME_TAGS = frozenset({"NNP", "NNPS", "NN", "NNS", "JJ", "JJS", "JJR"})
 _BRACKETS = frozenset({"(", ")", "[", "]"})
-#: Prepositions a name can hold but not end with ("Office for the Southern District of").
-_NAME_PREPS = frozenset({"of", "for", "on", "de", "del", "da", "do", "and", "&"})
+#: A letter of any script.
+_LETTER = re.compile(r"[^\W\d_]")
 #: Name particles that join two capitalized words into one name ("Viña del Mar", "Dar es
 #: Salaam", "Mohammed bin Salman"), unlike "of" or "in", which also join two names.
 _JOINING_PARTICLES = frozenset({"de", "del", "da", "do", "dos", "das", "della", "di", "du", "es",
                                 "bin", "ibn", "bint", "van", "von", "der", "den", "al", "el",
                                 "la", "le", "los", "las", "ben", "ter", "ten", "zu"})
-#: Labels of model spans that hold no name we keep; a nationality word inside one is not
-#: scanned ("in English" is a language).
-_OTHER_LABELS = frozenset({"LANGUAGE", "WORK_OF_ART", "PRODUCT", "DATE", "TIME", "MONEY",
-                           "PERCENT", "QUANTITY", "ORDINAL", "CARDINAL"})
-#: Words after a hyphen that make the name before it an owner: a company, a state, a group
-#: ("Glencore-owned"); "-based" and "-born" follow places and are left to the model.
-_OWNING_SUFFIXES = frozenset({"owned", "led", "backed", "run", "funded", "controlled",
-                              "operated", "sponsored", "financed"})
 #: A one-word "person" that is a city this large and no given name is the city ("Odessa"); the
 #: given-name lists leave out such cities' names (build_given_names.CITY_POPULATION).
 _WORLD_CITY = 1_000_000
@@ -76,67 +61,75 @@ _KNOWN_CITY = 100_000
 _ACRONYM_LENGTHS = range(2, 7)
 
 
-@dataclass(slots=True)
-class Mention:
-    """One occurrence of a name in the text (token span [start, end))."""
-
-    start: int
-    end: int
-    start_char: int
-    end_char: int
-    text: str
-    type: EntityType
-    label: str
-    key: str
-    ref: Ref | None = None
-    #: other surface forms this occurrence shows ("Lithuania’s Foreign Affairs Committee").
-    forms: list[str] = field(default_factory=list)
-    #: the mention that owns this one ("Lithuania" in "Lithuania’s Foreign Affairs Committee",
-    #: "U.S." in "U.S. Congress").
-    owner: Mention | None = None
-    #: the mention this one is the acronym of, by "Long Form (LF)" in the text.
-    expands: Mention | None = None
-    #: the place line that opens a wire story ("FRANKFURT (Reuters) -").
-    dateline: bool = False
-    #: whether the mention opens its sentence (its capital letter then says nothing).
-    sentence_start: bool = False
-
-    @property
-    def canon(self) -> str | None:
-        return self.ref.canon if self.ref else None
-
 
 def find_mentions(doc: Doc) -> list[Mention]:
     """All mentions of the article, in text order, none overlapping."""
     lex, known = lexicon(), names()
-    datelines = find_datelines(doc)
-    spans = [(start, end, _label(ent, lex, known)) for ent in doc.ents
-             if ent.label_ in lex.labels or _label(ent, lex, known) != ent.label_
-             for start, end in _segments(ent)]
+    cols = columns(doc)
+    datelines = find_datelines(doc, cols)
+    soft, hard = _breaks(doc, cols)
+    spans = [(start, end, label) for ent in doc.ents
+             if (label := _label(ent, lex, known)) in lex.labels
+             for start, end in _segments(ent, soft, hard)]
     spans = _around_datelines(spans, datelines)
     out: list[Mention] = [_dateline(doc, a, b, known) for a, b in datelines]
-    for start, end, label in _repair_spans(doc, spans):
+    for start, end, label in spanfix.repair(doc, spans):
         out += _clean(doc, start, end, label, lex, known)
-    out += _scan_untagged(doc, out, known)
-    out += _scan_acronyms(doc, out, lex, known)
-    out += _scan_described(doc, out, lex, known)
+    out += scan.scan_known(doc, cols, out, known)
+    out += scan.scan_acronyms(doc, cols, out, lex, known)
+    out += scan.scan_described(doc, cols, out, lex, known)
+    out += scan.scan_cities(doc, cols, out)
+    out += scan.scan_conjuncts(doc, cols, out)
+    out += scan.scan_surnames(doc, cols, out)
     out.sort(key=lambda m: m.start)
     _extend_names(doc, out, lex)
     out = [m for m in out if not _misread(doc, m, lex)]
     _retype_by_context(doc, out, lex)
     evidence.retype(doc, out, lex)
+    evidence.titled_people(doc, out, lex)
     _join_directional(doc, out, lex)
+    spanfix.join_coordinated_places(doc, out, lex)
     _link_prefixes(doc, out, known)
     out += _link_acronyms(doc, out, lex)
     out.sort(key=lambda m: m.start)
-    return out
+    return [m for m in out if not _credit_line(doc, m)]
 
 
 # --- 1. spans -------------------------------------------------------------------------------
 
-def _segments(ent: Span) -> list[tuple[int, int]]:
+def _credit_line(doc: Doc, m: Mention) -> bool:
+    """A news agency's credit, not a mention of it: in brackets ("LONDON (AP) —"), before
+    "Photo" ("AP Photo/Jane Doe"), after a copyright sign ("© 2019 Associated Press")."""
+    if m.ref is None or not m.ref.credit:
+        return False
+    before = doc[m.start - 1].text if m.start > 0 else ""
+    after = doc[m.end].text if m.end < len(doc) else ""
+    if before == "(" or after in ("Photo", "Photos", "/"):
+        return True
+    return any(t.lower_ in ("©", "copyright") for t in doc[max(0, m.start - 3):m.start])
+
+def _breaks(doc: Doc, cols: Columns) -> tuple[list[int], list[int]]:
+    """Token indices where a sentence starts, and of line breaks and brackets: where a name
+    may be cut (found with arrays, so that most spans are passed whole without a look)."""
+    soft = numpy.flatnonzero(cols.sent_start == 1).tolist()
+    brackets = numpy.isin(cols.orth, _bracket_ids())
+    hard = [i for i in numpy.flatnonzero(cols.has(SPACE) | brackets).tolist()
+            if "\n" in doc[i].text or brackets[i]]
+    return soft, hard
+
+
+@functools.cache
+def _bracket_ids() -> Any:
+    return numpy.array(sorted(string_id(b) for b in _BRACKETS), dtype=numpy.uint64)
+
+
+def _segments(ent: Span, soft: list[int], hard: list[int]) -> list[tuple[int, int]]:
     """The span cut at paragraph breaks, line breaks and brackets: a name crosses none
     ("World Health Organization (WHO" is two names)."""
+    start, end = ent.start, ent.end
+    k, j = bisect.bisect_left(hard, start), bisect.bisect_right(soft, start)
+    if (k == len(hard) or hard[k] >= end) and (j == len(soft) or soft[j] >= end):
+        return [(start, end)]
     out: list[tuple[int, int]] = []
     start = ent.start
     for tok in ent:
@@ -153,51 +146,15 @@ def _segments(ent: Span) -> list[tuple[int, int]]:
     return out
 
 
-def _repair_spans(doc: Doc, spans: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """Organisation names the model cut in two.
-
-    "Office for the Southern District of" + "New York": a name ending in a preposition goes on
-    with the next span. "Attorney's" + "Office ...": an untagged capitalized possessor right
-    before an organisation is part of its name (as in "People's Liberation Army"), unless the
-    data knows it as a name of its own (then labels._clean splits it off as the owner).
-    """
-    out: list[tuple[int, int, str]] = []
-    lex = lexicon()
-    for start, end, label in spans:
-        if label == "PERSON" and start > 0 and (not out or out[-1][1] < start):
-            start -= _given_name_before(doc, start, lex)
-        if out and label in ("GPE", "LOC", "ORG") and out[-1][2] == "ORG" and out[-1][1] == start \
-                and doc[start - 1].lower_ in _NAME_PREPS:
-            out[-1] = (out[-1][0], end, "ORG")
-            continue
-        if label == "ORG" and start >= 2 and doc[start - 1].tag_ == "POS":
-            s = start - 1
-            while s > 0 and doc[s - 1].tag_ in ("NNP", "NNPS") and not doc[s - 1].is_sent_start \
-                    and (not out or out[-1][1] < s):
-                s -= 1
-            if s < start - 1 and fold(doc[s:start - 1].text) not in names().refs:
-                start = s
-        out.append((start, end, label))
-    return out
-
-
-def _given_name_before(doc: Doc, start: int, lex: Lexicon) -> int:
-    """1 when the word before a person's name is an untagged given name: the model often
-    drops a sentence's first word ("Luiz Inácio Lula da Silva" tagged from "Inácio")."""
-    tok = doc[start - 1]
-    if tok.tag_ != "NNP" or not tok.is_title or not tok.is_alpha:
-        return 0
-    low = tok.lower_
-    if low in lex.honorifics or low in lex.role_nouns or fold(tok.text) in names().refs:
-        return 0
-    return 1
-
-
 def _label(ent: Span, lex: Lexicon, known: Names) -> str:
     """The model's label, or GPE for a known place it called a product or a work ("in
-    Montevideo", "the Sahel" tagged PRODUCT)."""
+    Montevideo", "the Sahel" tagged PRODUCT), or ORG for one after an organisation noun."""
     label = str(ent.label_)
-    if label in lex.labels or label not in ("PRODUCT", "WORK_OF_ART") or len(ent) > 3:
+    if label in lex.labels or label not in ("PRODUCT", "WORK_OF_ART"):
+        return label
+    if _after_org_noun(ent, lex):
+        return "ORG"  # "the charity Mothers Against Gun Violence", "the website Bellingcat"
+    if len(ent) > 3:
         return label
     text = str(ent.text)
     if text.startswith(("the ", "The ")):
@@ -208,6 +165,14 @@ def _label(ent: Span, lex: Lexicon, known: Names) -> str:
             p.population >= _KNOWN_CITY for p in places(text)):
         return "GPE"
     return label
+
+
+def _after_org_noun(ent: Span, lex: Lexicon) -> bool:
+    if ent.start == 0:
+        return False
+    before = ent.doc[ent.start - 1]
+    return before.tag_ in ("NN", "NNS") and (before.lower_ in lex.org_nouns or lemma(
+        before) in lex.org_nouns) and not is_role_word(before, lex)
 
 
 def _around_datelines(spans: list[tuple[int, int, str]],
@@ -230,7 +195,7 @@ def _around_datelines(spans: list[tuple[int, int, str]],
 def _dateline(doc: Doc, start: int, end: int, known: Names) -> Mention:
     """ "FRANKFURT (Reuters) -": where the story was filed, a place (the model often calls it
     ORG, or tags nothing), never a government acting."""
-    text = _text(doc, start, end)
+    text = span_text(doc, start, end)
     m = Mention(start, end, doc[start].idx, doc[start].idx + len(text), text, "PLACE", "GPE",
                 fold(text), dateline=True, sentence_start=True)
     ref = known.refs.get(m.key)
@@ -264,7 +229,7 @@ def _extend_names(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
         if before is not None and before.i not in taken and before.is_title \
                 and before.tag_ in ("NNP", "NNPS") and fold(before.text) in givens \
                 and m.ref is None and before.lower_ not in lex.honorifics \
-                and not _is_role_word(before, lex):
+                and not is_role_word(before, lex):
             start -= 1
             m.type, m.label = "PERSON", "PERSON"
         if (start, end) != (m.start, m.end):
@@ -281,7 +246,7 @@ def _free_name_word(tok: Token, taken: set[int]) -> bool:
 def _respan(doc: Doc, m: Mention, start: int, end: int) -> None:
     m.start, m.end = start, end
     m.start_char = doc[start].idx
-    m.text = _text(doc, start, end)
+    m.text = span_text(doc, start, end)
     m.end_char = m.start_char + len(m.text)
     m.key = fold(m.text)
     m.sentence_start = bool(doc[start].is_sent_start)
@@ -289,23 +254,25 @@ def _respan(doc: Doc, m: Mention, start: int, end: int) -> None:
 
 def _misread(doc: Doc, m: Mention, lex: Lexicon) -> bool:
     """Capitalized words that are no names: a plural common noun the model tagged ("Hundreds",
-    "Gunmen", "Wildfires"), and an English word right before a role noun that it qualifies
-    ("Finance Minister", "Supreme Leader": the title's first word)."""
+    "Gunmen", "Wildfires"), a common noun opening a sentence tagged as a nationality ("Smoke"),
+    and an English word right before a role noun that it qualifies ("Finance Minister",
+    "Supreme Leader": the title's first word)."""
     if m.ref is not None or m.end - m.start != 1 or m.dateline or places(m.text):
         return False
     tok = doc[m.start]
     if tok.is_upper:
         return False
     if tok.tag_ == "NNS" and lemma(tok) in common_nouns():
-        return True
+        # "the Conservatives", "the Greens" mid-sentence: a capitalized plural after "the" is
+        # a party's or a team's name
+        return tok.is_sent_start or m.start == 0 or doc[m.start - 1].lower_ != "the"
+    if m.label == "NORP" and tok.is_sent_start and tok.tag_ == "NN" \
+            and tok.lower_ in common_nouns():
+        return True  # "Smoke drifted over ...": no nationality the data knows
     nxt = doc[m.end] if m.end < len(doc) else None
-    return nxt is not None and nxt.is_title and _is_role_word(nxt, lex) and (
+    return nxt is not None and nxt.is_title and is_role_word(nxt, lex) and (
         tok.lower_ in common_nouns() or tok.lower_ in common_adjectives()) \
         and fold(tok.text) not in given_names()
-
-
-def _is_role_word(tok: Token, lex: Lexicon) -> bool:
-    return tok.lower_ in lex.role_nouns or lemma(tok) in lex.role_nouns
 
 
 def _retype_by_context(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
@@ -328,6 +295,9 @@ def _placed_by_context(doc: Doc, m: Mention, lex: Lexicon, place_at: set[int]) -
         return True  # "the only open crossing, Bab al-Hawa"
     if root.dep_ in ("appos", "compound") and head.lower_ in lex.place_heads:
         return True  # "the Rafah crossing"
+    if m.start > 0 and doc[m.start - 1].is_lower and doc[m.start - 1].lower_ in \
+            lex.directional and m.type != "GROUP" and doc[m.end - 1].lower_ not in lex.org_heads:
+        return True  # "the northern Sierra Nevada": no organisation has a compass point
     if root.dep_ == "pobj" and head.lower_ == "of" and (head.head.lower_ in \
             lex.place_descriptors or head.head.lower_ in lex.place_of_nouns) \
             and not evidence.given_name_first(doc, m.start, m.end):
@@ -381,6 +351,11 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon,
     start, end = _trim(doc, start, end, label, lex)
     if start >= end:
         return []
+    start = spanfix.trim_opening_word(doc, start, end, known)
+    if label != "NORP" and end - start > 2 and spanfix.plural_head(doc, end, lex) and any(
+            doc[i].lower_ == "and" for i in range(start, end)):
+        return [m for a, b in spanfix.split_coordinated(doc, start, end)
+                for m in _clean(doc, a, b, "GPE", lex, known)]  # "Orange and Riverside counties"
     # a lower-case word that is no name particle ends a name: "Garrett hit Rudolph" is two
     # (within a hyphenated word it does not: "Cheuk Hau-yip")
     if label != "NORP":
@@ -400,7 +375,7 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon,
             if owner is not None and owner.ref is not None:
                 rest = _clean(doc, i + 1, end, label, lex, known)
                 for named in rest[:1]:
-                    named.forms.append(_text(doc, start, end))
+                    named.forms.append(span_text(doc, start, end))
                     named.owner = owner
                 return [owner, *rest]
             break
@@ -409,16 +384,14 @@ def _clean(doc: Doc, start: int, end: int, label: str, lex: Lexicon,
 
 
 def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int, int]:
-    while start < end and (doc[start].tag_ in _EDGE_TAGS or doc[start].is_space
-                           or doc[start].lower_ in ("the", "’", "'")):
+    while start < end and _edge(doc[start], _OPENING):
         start += 1
     # "President Biden", "Mr. Kirby": the honorific is a title, not part of the name.
     if label == "PERSON":
-        while end - start > 1 and doc[start].lower_ in lex.honorifics and not (
-                doc[start].lower_ in lex.name_honorifics and end - start < 3):
+        while end - start > 1 and (word := doc[start].lower_) in lex.honorifics and not (
+                word in lex.name_honorifics and end - start < 3):
             start += 1
-    while end > start and (doc[end - 1].tag_ in _EDGE_TAGS or doc[end - 1].is_space
-                           or doc[end - 1].lower_ in ("’s", "'s", "’", "'")):
+    while end > start and _edge(doc[end - 1], _CLOSING):
         end -= 1
     # "Borussia Dortmund 2-0": a score is no part of a name
     if end - start > 2 and doc[end - 1].like_num and doc[end - 2].text in ("-", "–") \
@@ -427,14 +400,22 @@ def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int
     return start, end
 
 
-def _text(doc: Doc, start: int, end: int) -> str:
-    # the span's own text: `doc.text` would rebuild the whole document's string on every call
-    return str(doc[start:end].text)
+#: Words a name neither starts nor ends with, beside the edge tags.
+_OPENING = frozenset({"the", "’", "'"})
+_CLOSING = frozenset({"’s", "'s", "’", "'"})
+
+
+def _edge(tok: Token, words: frozenset[str]) -> bool:
+    return tok.tag_ in _EDGE_TAGS or tok.is_space or tok.lower_ in words
 
 
 def _make(doc: Doc, start: int, end: int, label: str, lex: Lexicon,
           known: Names) -> Mention | None:
-    text = _text(doc, start, end)
+    text = span_text(doc, start, end)
+    state = lex.state_abbreviations.get(text)
+    if state is not None:  # "Monroe, La.": the state, named in full
+        return Mention(start, end, doc[start].idx, doc[start].idx + len(text), state, "PLACE",
+                       "GPE", fold(state), forms=[text])
     key = fold(text)
     if not _is_name(doc, start, end, text, key, lex):
         return None
@@ -452,8 +433,9 @@ def _make(doc: Doc, start: int, end: int, label: str, lex: Lexicon,
         # a candidate only: metonymy.py decides government or place; a capital beats the
         # exonym entry of regions.toml ("Kyiv said")
         m.ref = capital
-    if kind == "PLACE" and end < len(doc) and doc[end].lower_ in lex.place_descriptors:
-        m.forms.append(_text(doc, start, end + 1))  # "Kowloon West" + "district"
+    if kind == "PLACE" and end < len(doc) and doc[end].lower_ in lex.place_descriptors \
+            and doc[end].is_lower:  # "New York State" is a name of its own
+        m.forms.append(span_text(doc, start, end + 1))  # "Kowloon West" + "district"
     return m
 
 
@@ -468,20 +450,22 @@ def _is_name(doc: Doc, start: int, end: int, text: str, key: str, lex: Lexicon) 
         return False
     if text.isupper() and key in lex.common_acronyms and end - start == 1:
         return False  # "737 MAX", "LNG" tagged ORG
-    if not any(c.isalpha() for c in key):
+    if "@" in key or "/" in key or "www" in key or not _LETTER.search(key):
         return False
-    toks = doc[start:end]
-    if not any(t.text[:1].isupper() for t in toks):
-        return False
-    if not any(t.tag_ in _NAME_TAGS or (t.is_title and not t.is_sent_start) for t in toks):
-        return False  # "Commenting" (a verb opening a sentence) tagged ORG
-    return not any(c in key for c in "@/") and "www" not in key
+    capital = tagged = False
+    for i in range(start, end):
+        tok = doc[i]
+        capital = capital or tok.text[:1].isupper()
+        tagged = tagged or tok.tag_ in _NAME_TAGS or (tok.is_title and not tok.is_sent_start)
+        if capital and tagged:
+            return True
+    return False  # all lower case; or "Commenting" (a verb opening a sentence) tagged ORG
 
 
 def _owned_name(doc: Doc, start: int, end: int) -> bool:
     """A nationality word followed by a name: "Saudi Aramco", not "South Korean"."""
     refs = names().refs
-    if fold(_text(doc, start, end)) in refs:
+    if fold(span_text(doc, start, end)) in refs:
         return False
     first = refs.get(fold(doc[start].text))
     return first is not None and first.kind == "group" and all(
@@ -494,7 +478,7 @@ def _person_word(doc: Doc, i: int, lex: Lexicon) -> bool:
     capital ("Jordan", "Kyiv", "Azerbaijan") is a person: only with an honorific or role before
     it, or a given name that is no country ("Georgia" stays a place)."""
     before = doc[i - 1] if i > 0 else None
-    if before is not None and (before.lower_ in lex.honorifics or _is_role_word(before, lex)):
+    if before is not None and (before.lower_ in lex.honorifics or is_role_word(before, lex)):
         return True
     return fold(doc[i].text) in given_names()
 
@@ -517,233 +501,14 @@ def _type(doc: Doc, start: int, end: int, label: str, ref: Ref | None, is_capita
             p.population >= _WORLD_CITY and p.kind == "city" for p in places(doc[start].text)):
         return "PLACE"  # "struck Odessa": a city of millions, no given name
     if end - start > 1 and kind != "OTHER":
-        head = doc[end - 1].lower_
+        head = doc[spanfix.head_index(doc, start, end)].lower_
+        if doc[start].lower_ in lex.org_first and kind in ("PLACE", "PERSON"):
+            return "ORG"  # "Air Astana"
         if head in lex.org_heads and kind in ("PLACE", "PERSON", "GROUP"):
             return "ORG"
         if head in lex.place_heads and kind in ("ORG", "PERSON"):
             return "PLACE"
     return kind
-
-
-# --- 2. names the model missed ------------------------------------------------------------
-
-def _scan_untagged(doc: Doc, found: list[Mention], known: Names) -> list[Mention]:
-    """Countries and known organisations the model left untagged or cut short ("the Pentagon"
-    often is untagged; "U.S. Congress" comes as "U.S." + nothing).
-
-    Exact case only, so "US" is found and "us" is not; a one-word title-case hit at the start of
-    a sentence is skipped ("Fed up with..."), as is a hit inside a longer capitalized name
-    ("Bank of America"). A hit may swallow mentions that lie wholly inside it; those are removed
-    from `found`. Returns the new mentions.
-    """
-    owner = [-1] * len(doc)
-    for k, m in enumerate(found):
-        owner[m.start:m.end] = [k] * (m.end - m.start)
-    out: list[Mention] = []
-    swallowed: set[int] = set()
-    skip_to = 0
-    # only tokens that start some form are looked at, found without touching the others
-    orth = doc.to_array(ORTH)
-    starts = numpy.flatnonzero(numpy.isin(orth, known.scan_start_ids)).tolist()
-    attrs = doc.to_array([IS_ALPHA, IS_PUNCT, LIKE_NUM, IS_SPACE])
-    mixed = numpy.flatnonzero(~attrs.any(axis=1))  # "U.S.-led": no word, number or mark
-    hyphened = [i for i in mixed.tolist() if "-" in doc[i].text[1:-1]
-                and doc[i].text[:1].isupper()]
-    for i in sorted({*starts, *hyphened}):
-        k = owner[i]
-        if i < skip_to or (k >= 0 and found[k].start != i):
-            continue
-        if k >= 0 and known.longest_scan.get(doc[i].text, 99) <= len(doc[i].text):
-            continue  # tagged already, and no form is longer than this word
-        hit = _scan_at(doc, i, known, owner, found)
-        if hit is not None:
-            out.append(hit)
-            swallowed.update(k for k in owner[hit.start:hit.end] if k >= 0)
-            skip_to = hit.end
-    if swallowed:
-        found[:] = [m for k, m in enumerate(found) if k not in swallowed]
-    return out
-
-
-#: Tokens read after a candidate start: the longest scan form is shorter.
-_SCAN_WINDOW = 8
-
-
-def _scan_at(doc: Doc, i: int, known: Names, owner: list[int],
-             found: list[Mention]) -> Mention | None:
-    tok = doc[i]
-    if "-" in tok.text[1:]:
-        hyphened = _scan_hyphened(doc, i, known, owner)
-        if hyphened is not None:
-            return hyphened
-    forms = known.scan_starts.get(tok.text, ())
-    base = tok.idx
-    text, ends = tok.text, {len(tok.text): i + 1}
-    if any(len(f) > len(tok.text) for f in forms):
-        window = doc[i:i + _SCAN_WINDOW]
-        text = window.text
-        # token ends within the window, relative to its start: where a form may stop
-        ends = {t.idx + len(t.text) - base: t.i + 1 for t in window}
-    for form in forms:
-        end = ends.get(len(form))
-        if end is None or not text.startswith(form):
-            continue
-        inside = {k for k in owner[i:end] if k >= 0}
-        if any(found[k].end > end for k in inside):
-            continue  # a longer tagged name covers it
-        if inside and all(owner[t] >= 0 for t in range(i, end)):
-            continue  # the model tagged these words already
-        key = known.scan_forms[form]
-        ref = _scan_ref(known, key)
-        if ref.kind == "group" and (tok.ent_type_ in _OTHER_LABELS or tok.ent_type_ == "PERSON"
-                                    or tok.tag_ not in ("NNP", "NNPS", "JJ")):
-            return None  # "in English" is a language; "Christian Malanga" a person
-        if end - i == 1 and tok.is_sent_start and not tok.is_upper and not (
-                ref.kind in ("group", "country", "capital") and tok.tag_ in ("NNP", "NNPS", "JJ")):
-            return None  # "Fed up with ...": a title-case word opening a sentence
-        if _inside_longer_name(doc, i, end):
-            return None
-        return Mention(i, end, base, base + len(form), form, ref.type, "DATA", key, ref)
-    return None
-
-
-def _scan_ref(known: Names, key: str) -> Ref:
-    """What a scanned form refers to: a capital before the exonym entry of its city ("Kyiv"),
-    so that metonymy can decide."""
-    ref = known.refs.get(key)
-    capital = known.capitals.get(key)
-    if capital is not None and (ref is None or ref.kind == "region"):
-        return capital
-    assert ref is not None
-    return ref
-
-
-def _scan_hyphened(doc: Doc, i: int, known: Names, owner: list[int]) -> Mention | None:
-    """ "U.S.-led" is one token: the known name before the hyphen is a mention."""
-    tok = doc[i]
-    if owner[i] >= 0 or "-" not in tok.text[1:]:
-        return None
-    form, _, suffix = tok.text.rpartition("-")
-    key = known.scan_forms.get(form)
-    if key is None or suffix.lower() not in lexicon().hyphen_suffixes:
-        return None
-    ref = _scan_ref(known, key)
-    return Mention(i, i + 1, tok.idx, tok.idx + len(form), form, ref.type, "DATA", key, ref)
-
-
-def _scan_acronyms(doc: Doc, found: list[Mention], lex: Lexicon,
-                   known: Names) -> list[Mention]:
-    """Acronyms the model left untagged ("the RSF paramilitary group", "the Russian-led
-    CSTO"): a word of 2-6 capitals (a digit allowed: "M23") in a sentence not written in
-    capitals, that is no common abbreviation ("GDP", "CEO") and no known name, is an
-    organisation's."""
-    taken = {i for m in found for i in range(m.start, m.end)}
-    out: list[Mention] = []
-    words = _english_words()
-    for i in numpy.flatnonzero(doc.to_array(IS_UPPER)).tolist():
-        tok = doc[i]
-        if tok.i in taken or tok.ent_type_ in _OTHER_LABELS or not _acronym_like(tok.text) \
-                or tok.lower_ in lex.common_acronyms or tok.lower_ in lex.not_names \
-                or tok.lower_ in words:
-            continue
-        key = fold(tok.text)
-        if key in known.refs or key in known.capitals or not _named_like_an_org(tok, lex) \
-                or _shouting(tok):
-            continue
-        out.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "ORG",
-                           "ACRONYM", key, sentence_start=bool(tok.is_sent_start)))
-    return out
-
-
-def _scan_described(doc: Doc, found: list[Mention], lex: Lexicon,
-                    known: Names) -> list[Mention]:
-    """Names the model left untagged that the sentence describes as an organisation: before
-    "-owned", "-led", "-backed" ("Glencore-owned mines"), or with an organisation noun in
-    apposition ("Ørsted, the Danish wind farm developer,")."""
-    taken = {i for m in found for i in range(m.start, m.end)}
-    out: list[Mention] = []
-    for i in _described_candidates(doc).tolist():
-        tok = doc[i]
-        if tok.i in taken or tok.tag_ not in ("NNP", "NNPS") or not tok.is_title \
-                or tok.ent_type_ in _OTHER_LABELS or fold(tok.text) in known.refs:
-            continue
-        nxt = doc[tok.i + 1:tok.i + 3]
-        hyphen = len(nxt) == 2 and nxt[0].text == "-" and not tok.whitespace_ \
-            and nxt[1].lower_ in _OWNING_SUFFIXES
-        described = any(c.dep_ == "appos" and c.i > tok.i and (
-            c.lower_ in lex.org_nouns or lemma(c) in lex.org_nouns) and not _is_role_word(c, lex)
-            for c in tok.children)
-        if (hyphen and not places(tok.text)) or (described and tok.dep_ in ("nsubj", "dobj")):
-            out.append(Mention(tok.i, tok.i + 1, tok.idx, tok.idx + len(tok.text), tok.text,
-                               "ORG", "ORG", fold(tok.text),
-                               sentence_start=bool(tok.is_sent_start)))
-            taken.add(tok.i)
-    return out
-
-
-def _described_candidates(doc: Doc) -> Any:
-    """Untagged title-case proper nouns before a hyphen, or subjects and objects with an
-    apposition: the only tokens `_scan_described` reads (found with arrays, not a loop)."""
-    strings = doc.vocab.strings
-    a = doc.to_array([TAG, IS_TITLE, ENT_IOB, DEP, ORTH])
-    heads = doc.to_array(HEAD).astype(numpy.int64)  # offsets, stored as unsigned
-    proper = numpy.isin(a[:, 0], [strings.add("NNP"), strings.add("NNPS")])
-    role = numpy.isin(a[:, 3], [strings.add("nsubj"), strings.add("dobj")])
-    appos = numpy.flatnonzero(a[:, 3] == strings.add("appos"))
-    described = numpy.zeros(len(a), dtype=bool)
-    described[appos + heads[appos]] = True
-    hyphen = numpy.zeros(len(a), dtype=bool)
-    hyphen[:-1] = a[1:, 4] == strings.add("-")
-    return numpy.flatnonzero(proper & (a[:, 1] > 0) & (a[:, 2] != 3)
-                             & ((role & described) | hyphen))
-
-
-def _acronym_like(text: str) -> bool:
-    """2-6 capital letters of the Latin alphabet ("RSF"; digits make product and unit codes:
-    "PS4", "AC1200")."""
-    return 2 <= len(text) <= 6 and text.isascii() and text.isalpha() and text.isupper()
-
-
-#: Nouns whose compound modifier in capitals is an organisation ("the RSF paramilitary group",
-#: "ELN rebels"), beside the organisation nouns of the lexicon.
-_MEMBER_NOUNS = frozenset({"rebels", "fighters", "militants", "members", "leader", "leaders",
-                           "spokesman", "spokeswoman", "spokesperson", "official", "officials",
-                           "chief", "commander", "commanders", "troops", "forces", "government",
-                           "lawmakers", "candidate", "statement"})
-
-
-def _named_like_an_org(tok: Token, lex: Lexicon) -> bool:
-    """An acronym used as organisations are: with "the" ("the CSTO"), or modifying a noun of
-    organisations or their members ("the RSF paramilitary group", "ELN rebels")."""
-    if any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children):
-        return True
-    head = tok.head
-    return tok.dep_ in ("compound", "nmod") and (
-        head.lower_ in _MEMBER_NOUNS or head.lower_ in lex.org_nouns
-        or lemma(head) in lex.org_nouns)
-
-
-@functools.cache
-def _english_words() -> frozenset[str]:
-    """English words and stop words: capitals spelling one are shouting, not an acronym."""
-    from spacy.lang.en.stop_words import STOP_WORDS
-
-    return common_nouns() | common_adjectives() | frozenset(STOP_WORDS)
-
-
-def _shouting(tok: Token) -> bool:
-    """Whether the token's sentence is written in capitals (a headline, a dateline)."""
-    words = [t for t in tok.sent if t.is_alpha]
-    return sum(t.is_upper for t in words) * 2 > len(words)
-
-
-def _inside_longer_name(doc: Doc, start: int, end: int) -> bool:
-    before = doc[start - 1] if start > 0 else None
-    after = doc[end] if end < len(doc) else None
-    if before is not None and before.tag_ in ("NNP", "NNPS") and not before.is_sent_start:
-        return True
-    return after is not None and (after.tag_ in ("NNP", "NNPS") or (after.lower_ == "of"
-                                  and end + 1 < len(doc) and doc[end + 1].text[:1].isupper()))
 
 
 # --- 3. repairs across mentions -------------------------------------------------------------
@@ -757,7 +522,7 @@ def _join_directional(doc: Doc, mentions: list[Mention], lex: Lexicon) -> None:
                 and doc[s - 2].lower_ in lex.directional and doc[s - 2].text[:1].isupper()
                 and s - 1 not in ends):  # not "the Middle East and North Africa"
             m.start, m.start_char = s - 2, doc[s - 2].idx
-            m.text = _text(doc, m.start, m.end)
+            m.text = span_text(doc, m.start, m.end)
             m.key = fold(m.text)
 
 
@@ -774,7 +539,7 @@ def _link_prefixes(doc: Doc, mentions: list[Mention], known: Names) -> None:
         prev = mentions[i - 1]
         if (prev.end == m.start and prev.ref is not None and prev.ref.kind == "country"
                 and doc[prev.end - 1].whitespace_ == " "):
-            joined = _text(doc, prev.start, m.end)
+            joined = span_text(doc, prev.start, m.end)
             m.forms.append(joined)
             m.owner = prev
             ref = known.refs.get(fold(joined))

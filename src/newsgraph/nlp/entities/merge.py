@@ -9,18 +9,31 @@ are then joined by rules that hold within one article:
 - an organisation with a country before it to the same organisation without ("U.S. Congress",
   "Congress");
 - a surname (or a given-name-first short form) to the one full name that ends or starts with
-  it; a surname shared by two people in the article joins neither;
+  it; a surname shared by two people in the article joins neither; a surname the model typed
+  as an organisation becomes the person's;
+- a short form of one longer organisation name: the words after its "of" ("Homeland
+  Security"), its first word and head noun ("House Committee");
+- a party's members named as a body ("the Conservatives") to the party ("Conservative Party");
 - a nationality's plural to its singular where the data does not know the word.
+
+Acronyms also match initials with "&" ("PG&E"), without a company suffix ("Pacific Gas &
+Electric Co.") or without a place the name starts with ("PUC" for "California Public Utilities
+Commission").
 """
 
 from __future__ import annotations
 
-from collections import Counter
 from dataclasses import dataclass, field
 
-from newsgraph.nlp.entities.gazetteer import fold
-from newsgraph.nlp.entities.labels import Mention
-from newsgraph.nlp.entities.resources import Ref, common_nouns, lexicon, names
+from newsgraph.nlp.entities.gazetteer import fold, places
+from newsgraph.nlp.entities.mention import Mention
+from newsgraph.nlp.entities.resources import (
+    Ref,
+    common_adjectives,
+    common_nouns,
+    lexicon,
+    names,
+)
 from newsgraph.record import EntityType
 
 #: Words an acronym skips ("United Nations Educational, Scientific and Cultural ...").
@@ -95,6 +108,8 @@ def cluster(mentions: list[Mention]) -> list[Cluster]:
     _join_acronyms(forest, clusters)
     _join_people(forest, clusters)
     _join_short_orgs(forest, clusters)
+    _join_abridged(forest, clusters)
+    _join_party_members(forest, clusters)
     _join_plurals(forest, clusters, index)
     # 3. collect, type and name
     merged: dict[int, Cluster] = {}
@@ -130,9 +145,15 @@ def _misread_word(c: Cluster) -> bool:
 def _vote(c: Cluster) -> EntityType:
     if c.ref is not None:
         return c.ref.type
-    counts = Counter(m.type for m in c.mentions)
+    mentions = c.mentions
+    first = mentions[0].type
+    if len(mentions) == 1 or all(m.type == first for m in mentions):
+        return first
+    counts: dict[EntityType, int] = {}
+    for m in mentions:
+        counts[m.type] = counts.get(m.type, 0) + 1
     best = max(counts.values())
-    return next(m.type for m in c.mentions if counts[m.type] == best)
+    return next(m.type for m in mentions if counts[m.type] == best)
 
 
 def _join(forest: _Forest, clusters: list[Cluster], keep: int, other: int) -> None:
@@ -205,39 +226,132 @@ def _join_prefixed(forest: _Forest, clusters: list[Cluster], index: dict[str, in
                     _join(forest, clusters, i, j)
 
 
-def _initials(name: str) -> set[str]:
+def _initials(name: str, org: bool) -> set[str]:
+    """The letters an acronym of the name may spell: with and without its little words, and for
+    an organisation also without a company suffix ("Pacific Gas & Electric Co." is PG&E) or a
+    place it starts with ("California Public Utilities Commission" is also the PUC)."""
     words = [w for w in fold(name).replace("-", " ").split() if w]
     content = [w for w in words if w not in _ACRONYM_SKIP]
-    return {"".join(w[0] for w in content), "".join(w[0] for w in words)}
+    out = {"".join(w[0] for w in content), "".join(w[0] for w in words)}
+    if not org or len(content) < 3:
+        return out
+    suffixes = lexicon().corporate_suffixes
+    variants = [content[:-1]] if content[-1] in suffixes else []
+    original = name.split()
+    for size in (3, 2, 1):  # "New York", "California"
+        lead = " ".join(original[:size])
+        if len(original) > size + 1 and _is_place_name(lead):
+            variants += [content[size:], *([content[size:-1]] if variants else [])]
+            break
+    out.update("".join(w[0] for w in v) for v in variants if len(v) >= 3)
+    return out
+
+
+def _is_place_name(text: str) -> bool:
+    ref = names().refs.get(fold(text))
+    return (ref is not None and ref.type == "PLACE") or bool(places(text))
+
+
+def _acronym_letters(c: Cluster) -> str:
+    """The letters of a cluster named by an acronym ("PG&E" -> "pge"), else ""."""
+    word = _longest(c).replace(".", "")
+    letters = word.replace("&", "")
+    if c.type not in ("ORG", "PLACE") or not word.isupper() or not letters.isalpha() \
+            or not 2 <= len(letters) <= 6:
+        return ""
+    return letters.lower()
 
 
 def _join_acronyms(forest: _Forest, clusters: list[Cluster]) -> None:
-    longs = [(i, _initials(_longest(c))) for i, c in enumerate(clusters)
+    acronyms = [(i, a) for i, c in enumerate(clusters) if (a := _acronym_letters(c))]
+    if not acronyms:
+        return
+    longs = [(i, _initials(_longest(c), c.type == "ORG")) for i, c in enumerate(clusters)
              if c.type in ("ORG", "PLACE") and len(_longest(c).split()) >= 2]
-    for i, c in enumerate(clusters):
-        word = _longest(c).replace(".", "")
-        if (c.type not in ("ORG", "PLACE") or not word.isupper() or not word.isalpha()
-                or not 2 <= len(word) <= 6):
-            continue
-        hits = [j for j, initials in longs if word.lower() in initials and j != i]
+    for i, letters in acronyms:
+        hits = [j for j, initials in longs if letters in initials and j != i]
         if len(hits) == 1:
             _join(forest, clusters, hits[0], i)
+
+
+def _join_abridged(forest: _Forest, clusters: list[Cluster]) -> None:
+    """Short forms of one longer organisation name: "Homeland Security" for "Department of
+    Homeland Security" (the words after its "of"), "House Committee" for "House Select
+    Committee on Intelligence" (its first word and head noun, in order)."""
+    orgs = [(i, fold(_longest(c)).split()) for i, c in enumerate(clusters) if c.type == "ORG"]
+    longs = [(i, w) for i, w in orgs if len(w) >= 3]
+    heads = lexicon().org_heads
+    for i, words in orgs:
+        if clusters[i].ref is not None or len(words) < 2:
+            continue
+        hits = [j for j, long in longs if j != i and len(long) > len(words) and (
+            _tail_after_of(words, long) or (words[-1] in heads and words[0] == long[0]
+                                            and words[-1] in long and _in_order(words, long)))]
+        if len(hits) == 1:
+            _join(forest, clusters, hits[0], i)
+
+
+def _tail_after_of(words: list[str], long: list[str]) -> bool:
+    """ "homeland security" ends "department of homeland security" after its "of"."""
+    k = len(words)
+    if long[-k:] != words:
+        return False
+    before = long[-k - 1]
+    return before in ("of", "for") or (before == "the" and long[-k - 2:-k - 1] == ["of"])
+
+
+def _in_order(words: list[str], long: list[str]) -> bool:
+    it = iter(long)
+    return all(w in it for w in words)
+
+
+def _join_party_members(forest: _Forest, clusters: list[Cluster]) -> None:
+    """ "the Conservatives" and "the Conservative Party" are one organisation: the members'
+    plural (or adjective) before "Party", when the data does not know it as a people of its
+    own (demonyms.toml: "Democrats", "Republicans" are GROUPs, as the earlier rounds chose)."""
+    parties: dict[str, int] = {}
+    for i, c in enumerate(clusters):
+        words = fold(_longest(c)).split()
+        if c.type == "ORG" and len(words) >= 2 and words[-1] == "party":
+            parties.setdefault(" ".join(words[:-1]), i)
+    if not parties:
+        return
+    for i, c in enumerate(clusters):
+        if c.ref is not None or c.type not in ("GROUP", "ORG", "PERSON") \
+                or i in parties.values():
+            continue  # a people the data knows ("Democrats") stays a GROUP of its own
+        name = fold(_longest(c))
+        forms = [name]
+        words = name.split()
+        if len(words) == 2 and all(m.sentence_start for m in c.mentions) and (
+                words[0] in common_adjectives() or words[0] in common_nouns()):
+            forms.append(words[1])  # "Key Liberal ministers": a sentence's first word glued on
+        hits = {parties[f] for form in forms
+                for f in (form, form[:-1] if form.endswith("s") else form) if f in parties}
+        if len(hits) == 1:
+            _join(forest, clusters, hits.pop(), i)
+            for m in c.mentions:  # the party's members, named as a body, are the party
+                m.type = "ORG"
 
 
 def _join_people(forest: _Forest, clusters: list[Cluster]) -> None:
     full = [(i, fold(_longest(c)).split()) for i, c in enumerate(clusters)
             if c.type == "PERSON" and len(_longest(c).split()) >= 2]
+    vocab = {w for _, long in full for w in long}  # words no full name holds join nothing
     for i, c in enumerate(clusters):
         if c.ref is not None or c.type not in ("PERSON", "ORG", "PLACE", "GROUP"):
             continue
         words = fold(_longest(c)).split()
-        if c.type != "PERSON" and len(words) != 1:
+        if (c.type != "PERSON" and len(words) != 1) or not words or (
+                words[0] not in vocab and words[-1] not in vocab):
             continue
         k = len(words)
         hits = [j for j, long in full if j != i and len(long) > k and _part_of(words, long,
                                                                              c.type == "PERSON")]
         if len(hits) == 1:
             _join(forest, clusters, hits[0], i)
+            for m in c.mentions:  # "Vindman" tagged ORG is Alexander Vindman's surname
+                m.type = "PERSON"
 
 
 def _part_of(words: list[str], long: list[str], anywhere: bool) -> bool:

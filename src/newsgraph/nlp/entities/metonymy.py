@@ -31,6 +31,8 @@ def acts_as_government(doc: Doc, start: int, end: int) -> bool:
     if dep == "pobj":
         return not is_locative(tok.head, lex)
     if dep in ("compound", "nmod", "amod"):
+        if _misread_verb(tok.head):
+            return True  # "suggested that Beijing resume buying": the subject of a verb
         return lemma(tok.head) in lex.government_nouns or tok.head.lower_ in lex.government_nouns
     # Subject, agent, object, possessor, and whatever else: a capital named in news without a
     # preposition of place is the government far more often than the city.
@@ -44,3 +46,14 @@ def _root(doc: Doc, start: int, end: int) -> Token:
             return tok
     return doc[end - 1]
 
+
+#: Clause relations (and the parser's unlabelled "dep"): a bare singular noun heading one is a
+#: verb the tagger misread.
+_CLAUSE_DEPS = frozenset({"ccomp", "advcl", "xcomp", "relcl", "dep"})
+
+
+def _misread_verb(head: Token) -> bool:
+    """ "that Beijing resume buying": a singular noun with no determiner that heads a clause is
+    a verb, and the capital before it its subject."""
+    return head.tag_ == "NN" and head.dep_ in _CLAUSE_DEPS and not any(
+        c.dep_ in ("det", "poss") for c in head.children)

@@ -41,6 +41,8 @@ class Ref:
     aliases: tuple[str, ...] = ()
     #: for a group with no country: the name of the place it belongs to ("Soviet Union").
     of: str | None = None
+    #: a news agency, whose name in brackets is a credit line, not a mention ("(Reuters)").
+    credit: bool = False
 
     @property
     def canon(self) -> str:
@@ -77,6 +79,12 @@ class Lexicon:
     place_of_nouns: frozenset[str]
     speech_verbs: frozenset[str]
     common_acronyms: frozenset[str]
+    org_first: frozenset[str]
+    corporate_suffixes: frozenset[str]
+    #: plural place noun -> the singular that names each conjunct ("counties" -> "County").
+    place_plurals: dict[str, str]
+    #: "Calif." -> "California".
+    state_abbreviations: dict[str, str]
 
 
 @dataclass
@@ -146,6 +154,10 @@ def lexicon() -> Lexicon:
         place_of_nouns=fs(words["place_of_nouns"]),
         speech_verbs=fs(words["speech_verbs"]),
         common_acronyms=fs(words["common_acronyms"]),
+        org_first=fs(words["org_first"]),
+        corporate_suffixes=fs(words["corporate_suffixes"]),
+        place_plurals={k.lower(): v for k, v in lex["place_plurals"].items()},
+        state_abbreviations=dict(lex["state_abbreviations"]),
     )
 
 
@@ -197,6 +209,8 @@ def _add(names: Names, form: str, ref: Ref, *, scan: bool = False) -> None:
 
 
 def _add_scan(names: Names, form: str, key: str) -> None:
+    if form.startswith("The "):
+        return  # "The Associated Press": found as "Associated Press", not at every "The"
     names.scan_forms.setdefault(form, key)
     forms = names.scan_starts.setdefault(re.split(r"[\s'’-]", form, maxsplit=1)[0], [])
     forms.append(form)
@@ -226,6 +240,19 @@ def _add_countries(names: Names, extra: dict[str, Any]) -> None:
             ref = Ref("capital", c.iso, "PLACE", c.name, c.iso)
             if names.capitals.setdefault(key, ref) is ref and key not in names.refs:
                 _add_scan(names, capital, key)
+
+
+def _add_formal_names(names: Names) -> None:
+    """ "State of Israel", "Kingdom of Saudi Arabia": each country's formal names, after every
+    country's own names so that an alias wins ("Republic of China" is Taiwan's)."""
+    words = _read_toml("entities", "lexicon.toml")["words"]
+    skip = set(words["formal_exceptions"])
+    for c in countries().values():
+        ref = country_ref(c)
+        for prefix in words["formal_states"]:
+            form = f"{prefix} {fold(c.name)}"
+            if form not in skip:
+                _add(names, form, ref)
 
 
 def country_ref(c: Country) -> Ref:
@@ -262,10 +289,11 @@ def names() -> Names:
     out = Names()
     for spec in _read_toml("entities", "known.toml")["entity"]:
         ref = Ref("known", spec["name"], spec["type"], spec["name"], spec.get("country"),
-                  tuple(spec.get("aliases", [])))
+                  tuple(spec.get("aliases", [])), credit=spec.get("credit", False))
         for form in (spec["name"], *spec.get("aliases", [])):
             _add(out, form, ref, scan=True)
     _add_countries(out, _read_toml("entities", "countries.toml"))
+    _add_formal_names(out)
     for name, spec in _read_toml("entities", "regions.toml").items():
         ref = Ref("region", name, "PLACE", name, spec.get("country"),
                   tuple(spec.get("aliases", [])))

@@ -65,10 +65,23 @@ def titles_of(doc: Doc, start: int, end: int,
     root = _root(doc, start, end)
     found: list[Title] = []
     for head, lo, hi in _candidates(doc, root, start, end, lex):
+        while hi - 1 > head.i and _courtesy(doc[hi - 1], lex):
+            hi -= 1  # "physician Dr." before "Harold Bornstein"
         title = _build(doc, head, lo, hi, lex, kind)
         if title is not None and all(t.text != title.text for t in found):
             found.append(title)
     return found
+
+
+#: Courtesy titles written in full, beside the abbreviations ("Dr.", "Mr.").
+_COURTESY = frozenset({"mr", "mrs", "ms", "dr", "sir", "dame", "madam"})
+
+
+def _courtesy(tok: Token, lex: Lexicon) -> bool:
+    """A courtesy title or an abbreviated rank before a name ("Dr.", "Sen."): no role."""
+    word = tok.lower_
+    return (word in _COURTESY or (word.endswith(".") and word in lex.honorifics)) \
+        and tok.i > 0 and tok.doc[tok.i - 1].text != "-"
 
 
 def is_role(tok: Token, lex: Lexicon) -> bool:
@@ -136,6 +149,8 @@ def _phrase_before(doc: Doc, start: int, lex: Lexicon) -> tuple[Token, int, int]
     Minister")."""
     if start == 0 or doc[start - 1].tag_ == "IN":
         return None  # "the lawyer of Daniel Okafor": the name is the object, not the holder
+    while start > 1 and _courtesy(doc[start - 1], lex):
+        start -= 1  # "physician Dr. Harold Bornstein": "Dr." is no part of the title
     i = start
     while i > 0 and start - i < _MAX_TOKENS:
         tok = doc[i - 1]

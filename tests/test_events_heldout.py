@@ -2,9 +2,9 @@
 
 The sets and their scoring are described in tests/fixtures/events/README.md and
 benchmarks/events_heldout.py. The floors were set a little under the scores measured when they
-were pinned (heldout 0.974, heldout2 and heldout3 1.00): a change that costs more than that on
-sentences of every type, negations and everyday non-events fails here, whatever it gains
-elsewhere.
+were pinned (heldout 0.974, heldout2 0.991, heldout3 1.00, heldout4 0.970): a change that costs
+more than that on sentences of every type, negations and everyday non-events fails here,
+whatever it gains elsewhere.
 """
 
 from __future__ import annotations
@@ -17,7 +17,8 @@ from types import ModuleType
 import pytest
 
 ROOT = Path(__file__).parent.parent
-FLOORS = {"heldout.jsonl": 0.95, "heldout2.jsonl": 0.95, "heldout3.jsonl": 0.95}
+FLOORS = {"heldout.jsonl": 0.95, "heldout2.jsonl": 0.95, "heldout3.jsonl": 0.95,
+          "heldout4.jsonl": 0.95}
 #: A held-out set must not lose its non-events: extras on the negative and no-event lines.
 MAX_EXTRAS_ON_NON_EVENTS = 4
 

@@ -171,7 +171,7 @@ RANGES = [
      "Between 20 and 30 protesters"),
     ("The quake destroyed 20-30 homes.", 20, "homes", "20-30 homes"),
     ("Police detained 20 to 30 people.", 20, "people", "20 to 30 people"),
-    ("Two or three countries declined.", 2, "countries", "Two or three countries"),
+    ("Two or three boats capsized.", 2, "boats", "Two or three boats"),
     ("NATO will station from 2,000 to 3,000 troops in each country.", 2000, "troops",
      "from 2,000 to 3,000 troops"),
 ]

@@ -165,6 +165,10 @@ REPORTED: list[tuple[str, str, Expected]] = [
     ("according-to-last", "The talks have stalled, according to two diplomats familiar with the "
      "negotiations.", [("The talks have stalled", "two diplomats familiar with the negotiations",
                         False)]),
+    ("according-to-then-a-conjoined-report", "According to the port authority, half of the "
+     "cranes are idle, and several dockers say the new shift rota has never been published.",
+     [("half of the cranes are idle", "port authority", False),
+      ("the new shift rota has never been published", "several dockers", False)]),
     ("told-y-that", "Finance Minister Rafael Ortiz told parliament that the budget deficit would "
      "narrow next year.", [("the budget deficit would narrow next year", "Rafael Ortiz", False)]),
     ("has-warned", "The World Health Organization has warned that the virus could spread to "

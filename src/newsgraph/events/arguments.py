@@ -16,6 +16,7 @@ the sentence names, and its `affiliation` in the record leads to the state.
 
 from __future__ import annotations
 
+import functools
 import itertools
 from collections import deque
 from dataclasses import dataclass
@@ -79,6 +80,7 @@ class Resolver:
         self._memo: dict[int, Participant | None] = {}
         self._entity_memo: dict[int, Entity | None] = {}
         self._any_memo: dict[int, Entity | None] = {}
+        self._title_map: dict[str, Entity] | None = None
         self.entities = entities
         self.lex = lexicon
         self.grammar = lexicon.grammar
@@ -118,16 +120,16 @@ class Resolver:
     def of_entity(self, e: Entity, modifier: bool = False) -> Participant:
         """The participant an entity mention stands for; `modifier` when the mention modifies
         the argument's head ("RUSSIAN missiles") rather than being it ("the Australian")."""
-        if e.type == "GROUP":
+        if e.type == "GROUP" and _nation_of(e) is not None:
+            # only a nationality acts for its state: a party ("the Democrats"), a religion or
+            # a people stays itself whatever country the entity stage gave it
             state = self.entities.get(e.affiliation) if e.affiliation else None
             if state is not None:
                 e = state
             elif modifier:
                 # a nationality whose country the article never names: "Russian missiles"
                 # in a sentence of its own act for Russia
-                country = _nation_of(e)
-                if country is not None:
-                    return Participant(country, e.id, "PLACE")
+                return Participant(_nation_of(e) or e.name, e.id, "PLACE")
         return Participant(e.name, e.id, e.type)
 
     # ---- noun phrases -----------------------------------------------------------------------
@@ -167,8 +169,17 @@ class Resolver:
             found = self._group_antecedent(head)
             if found is not None:
                 return found
+        if head.tag_ in ("NN", "NNS"):
+            # "Dubai's flagship CARRIER, Emirates Airline": the name in apposition is the one
+            # the noun describes, before any possessor
+            for c in self.kids(head):
+                if c.dep_ == "appos":
+                    e = self.entity_at(c)
+                    if e is not None and e.type in ("PERSON", "ORG"):
+                        return self.of_entity(e)
         # "a New York MAN" is from New York; "the Ukrainian BORDER" is a place, not Ukraine
         individual = any(self.lex.in_class(lemma(head), c) for c in ("individual", "territory"))
+        actor_noun = self.is_actor_noun(head)
         for c in self.kids(head):
             if c.dep_ in _MODIFIER_DEPS and not individual:
                 # "CHINA's ambassador", "HONG KONG police", but not "a NEW YORK man"
@@ -178,14 +189,26 @@ class Resolver:
                         return found
                     continue
                 e = self.modifier_entity(c)
-                if e is not None:
-                    return self.of_entity(e, modifier=True)
+                if e is None:
+                    continue
+                if actor_noun and e.type == "PLACE" and not is_country(e):
+                    # "CALIFORNIA's utilities regulators", "GAZA police": a province or a
+                    # city is where the body sits; the body acts (described below)
+                    continue
+                return self.of_entity(e, modifier=True)
         if head.tag_ in ("NNP", "NNPS") and head.ent_type_ not in _NOT_NAMES and head.is_title:
             # a name the entity stage missed: "Human Rights Watch"
             return self.description(head)
+        if individual and head.tag_ == "NN" and self._described(head):
+            # one person the story is about: "a NEW YORK man pleaded guilty", "a 55-year-old
+            # woman"; not a bare "the man" the doctor talked with
+            return self.description(head)
         if self.is_actor_noun(head):
+            holder = self._title_holder(head)
+            if holder is not None:
+                return holder
             for p in children(head, "prep"):
-                if p.lower_ == "of":
+                if p.lower_ in ("of", "for"):  # "a spokesperson FOR the Foreign Office"
                     for obj in prep_object(p):
                         e = self.entity_at(obj)
                         if e is not None:
@@ -197,6 +220,37 @@ class Resolver:
             return self.description(head)
         return None
 
+    def _title_holder(self, head: Token) -> Participant | None:
+        """"THE PRESIDENT announced the deal": a definite title is the one person the article
+        gives exactly that title ("President"), not "president of the Farm Bureau"."""
+        det = child(head, "det")
+        if head.tag_ != "NN" or det is None or det.lower_ != "the":
+            return None
+        words = [c.lower_ for c in self.kids(head)
+                 if c.dep_ in ("compound", "amod") and c.i < head.i] + [head.lower_]
+        found = self._titles().get(" ".join(words))
+        return self.of_entity(found) if found is not None else None
+
+    def _titles(self) -> dict[str, Entity]:
+        """Bare titles held by exactly one person of the article, lower case."""
+        if self._title_map is None:
+            seen: dict[str, list[Entity]] = {}
+            for e in self.entities.entities:
+                if e.type == "PERSON":
+                    for t in {t.lower() for t in e.titles}:
+                        seen.setdefault(t, []).append(e)
+            self._title_map = {t: es[0] for t, es in seen.items() if len(es) == 1}
+        return self._title_map
+
+    def _described(self, head: Token) -> bool:
+        """Whether an individual noun is told apart by where they are from or their age."""
+        for c in self.kids(head):
+            if c.dep_ in ("compound", "amod", "nmod") and c.i < head.i and (
+                    self.any_entity_at(c) is not None or c.ent_type_ in ("GPE", "NORP", "DATE")
+                    or "-year-old" in c.lower_ or c.lower_.endswith("-old")):
+                return True
+        return False
+
     def modifier_entity(self, tok: Token) -> Entity | None:
         e = self.entity_at(tok)
         if e is not None:
@@ -205,7 +259,9 @@ class Resolver:
             for c in tok.children:
                 if c.dep_ in ("compound", "poss", "amod"):
                     e = self.entity_at(c)
-                    if e is not None:
+                    if e is not None and (e.type != "GROUP" or _nation_of(e) is not None):
+                        # "the CHINESE government's spokesman" acts for China; "the Jewish
+                        # state's premier" is no act of a religion
                         return e
         return None
 
@@ -213,6 +269,11 @@ class Resolver:
         if not tok.tag_.startswith("NN"):
             return False
         return any(self.lex.in_class(w, "actor_noun") for w in (lemma(tok), tok.lower_))
+
+    def is_place_noun(self, tok: Token) -> bool:
+        """A noun that names a place or an area, not people ("the streets", "cities")."""
+        return any(self.lex.in_class(w, c) for w in (lemma(tok), tok.lower_)
+                   for c in ("target", "territory"))
 
     def is_person_noun(self, tok: Token) -> bool:
         if tok.tag_ not in ("NN", "NNS"):
@@ -231,6 +292,31 @@ class Resolver:
                             return self.description(obj)
             return None
         return self.description(tok) if self.is_person_noun(tok) else None
+
+    def pair_antecedent(self, tok: Token) -> list[Participant]:
+        """"The United States and China had reached a deal ... THE TWO SIDES continue to
+        negotiate": "the two sides", "both countries" are the last two named sides coordinated
+        in this sentence or the one before (else they stay a description)."""
+        if tok.tag_ != "NNS" or lemma(tok) not in self.grammar.pair_anaphors:
+            return []
+        marks = {c.lower_ for c in self.kids(tok) if c.dep_ in ("det", "nummod", "predet")}
+        if not marks & {"two", "both"}:
+            return []
+        sent = tok.sent
+        start = self.doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        for i in range(tok.i - 1, start - 1, -1):
+            t = self.doc[i]
+            if t.dep_ != "conj" or not self.tree_same_paragraph(t, tok):
+                continue
+            first, second = self.entity_at(t.head), self.entity_at(t)
+            if first is not None and second is not None and first.id != second.id and \
+                    first.type in ("PLACE", "ORG", "PERSON") and \
+                    second.type in ("PLACE", "ORG", "PERSON"):
+                return [self.of_entity(first), self.of_entity(second)]
+        return []
+
+    def tree_same_paragraph(self, a: Token, b: Token) -> bool:
+        return self.tree is None or self.tree.same_paragraph(a, b)
 
     def _group_antecedent(self, tok: Token) -> Participant | None:
         """"Israel struck Hezbollah targets after THE GROUP fired rockets": a definite "the
@@ -276,6 +362,10 @@ class Resolver:
         groups of people count as descriptions too ("arrested two JOURNALISTS")."""
         out: list[Participant] = []
         for h in heads:
+            pair = self.pair_antecedent(h)
+            if pair:
+                out += [p for p in pair if all(p.key != q.key for q in out)]
+                continue
             for t in self.coordinated(h):
                 p = self.participant(t)
                 if p is None and people:
@@ -317,13 +407,43 @@ class Resolver:
             p = self._antecedent(subj, depth)
             if p is not None and _compatible(kind, p, subj):
                 return p
+        found = self._clause_before(tok, kind, depth)
+        if found is not None:
+            return found
         return self._previous_subject(tok, kind, depth)
+
+    def _clause_before(self, tok: Token, kind: str, depth: int) -> Participant | None:
+        """"While CHINA needs and wants to buy soybeans, IT has balked": the subject of a
+        clause that opens the pronoun's own clause."""
+        cur = tok.head
+        for _ in range(4):
+            if is_verb(cur):
+                for c in self.kids(cur):
+                    if c.dep_ != "advcl" or c.i > tok.i:
+                        continue
+                    subj = gram_subject(c, self.grammar)
+                    if subj is not None and subj.lower_ not in _PRONOUN_KIND:
+                        p = self.participant(subj, depth + 1)
+                        if p is not None and _compatible(kind, p, subj):
+                            return p
+                return None
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+        return None
 
     def _nearest_before(self, tok: Token, kind: str) -> Participant | None:
         """A possessive refers to the closest name before it in its sentence ("sanctions on
         Iran over ITS drone deliveries", "Russia has amassed troops close to ITS border")."""
         for i in range(tok.i - 1, tok.sent.start - 1, -1):
             t = self.doc[i]
+            if kind == "he" and t.tag_ == "NN" and t.dep_ in ("poss", "nsubj") and \
+                    self.is_actor_noun(t):
+                # "the PRESIDENT's behavior, as shown by HIS departure": a title stands for its
+                # holder
+                found = self.participant(t)
+                if found is not None:
+                    return found
             if t.dep_ == "compound" or t.tag_ not in ("NNP", "NNPS"):
                 continue
             e = self.entity_at(t)
@@ -344,20 +464,45 @@ class Resolver:
         return self.participant(subj, depth + 1)
 
     def _previous_subject(self, tok: Token, kind: str, depth: int) -> Participant | None:
+        """The subject of the sentence before. "He" and "she" may reach one sentence further,
+        to a person, and through a "he" that opens the sentence before ("Carlineo faces ten
+        years. Sentencing is set for Feb. 14. \n\n He was arrested in April. \n\n During the
+        call, HE ..."): wire copy runs one short paragraph into the next."""
         sent = tok.sent
-        for _ in range(_PREVIOUS_SENTENCES):
+        reach = _PREVIOUS_SENTENCES + (1 if kind == "he" else 0)
+        for k in range(reach):
             if sent.start == 0:
                 return None
             sent = self.doc[sent.start - 1].sent
-            if paragraph_break(self.doc, sent.end - 2, tok.sent.start + 1):
-                return None  # antecedents do not cross paragraphs
-            root = sent.root
-            subj = gram_subject(root, self.grammar) if is_verb(root) else None
-            if subj is not None and subj.lower_ not in _PRONOUN_KIND:
+            crossed = paragraph_break(self.doc, sent.end - 2, tok.sent.start + 1)
+            if crossed and kind != "he":
+                return None  # antecedents do not cross paragraphs, except "he" and "she"
+            for subj in self._sentence_subjects(sent.root):
+                if subj.lower_ in _PRONOUN_KIND:
+                    if kind == "he" and _PRONOUN_KIND[subj.lower_] == "he" and depth < 3:
+                        return self.pronoun(subj, depth + 1)  # the same "he", a sentence up
+                    continue
                 p = self.participant(subj, depth + 1)
-                if p is not None and _compatible(kind, p, subj):
+                person = p is not None and (p.type == "PERSON" or subj.ent_type_ == "PERSON")
+                if p is not None and _compatible(kind, p, subj) and (
+                        (not crossed and k == 0) or person):
                     return p
         return None
+
+    def _sentence_subjects(self, root: Token) -> list[Token]:
+        """The subject of a sentence, then, when it reports, the subject of what it reports
+        ("CARLINEO is a convicted felon, prosecutors said")."""
+        if not is_verb(root):
+            return []
+        subj = gram_subject(root, self.grammar)
+        out = [subj] if subj is not None else []
+        if lemma(root) in self.grammar.report_verbs:
+            for c in self.kids(root):
+                if c.dep_ in ("ccomp", "parataxis") and is_verb(c):
+                    inner = gram_subject(c, self.grammar)
+                    if inner is not None:
+                        out.insert(0, inner) if c.i < root.i else out.append(inner)
+        return out
 
     # ---- places -----------------------------------------------------------------------------
 
@@ -445,14 +590,45 @@ class Resolver:
 
 
 def _nation_of(e: Entity) -> str | None:
-    """The country whose nationality a GROUP entity is ("Russian" -> Russia), not a people
-    that lives in one ("Rohingya")."""
+    """The country whose nationality a GROUP entity is ("Russian", "Israelis" -> its
+    country), not a people that lives in one ("Rohingya") nor a party ("Democrats")."""
     if not e.country:
         return None
     c = countries().get(e.country)
-    if c is None or fold(e.name) not in {fold(d) for d in c.demonyms}:
+    if c is None:
         return None
-    return c.name
+    demonyms = _demonyms(c.iso)
+    for name in (e.name, *e.aliases):
+        key = fold(name)
+        if key in demonyms or (key.endswith("s") and key[:-1] in demonyms):
+            return c.name
+    return None
+
+
+@functools.cache
+def _demonyms(iso: str) -> frozenset[str]:
+    return frozenset(fold(d) for d in countries()[iso].demonyms)
+
+
+def is_country(e: Entity) -> bool:
+    """Whether a place entity is a state ("Russia", "Hong Kong"), not a place in one
+    ("California", "Dubai"): a state acts through its officials and organs, a province or a
+    city is only where they sit."""
+    if e.type != "PLACE" or not e.country:
+        return False
+    c = countries().get(e.country)
+    if c is None:
+        return False
+    if e.geonames_id is not None and e.geonames_id == c.geonameid:
+        return True
+    names = _country_names(c.iso)
+    return any(fold(n) in names for n in (e.name, *e.aliases))
+
+
+@functools.cache
+def _country_names(iso: str) -> frozenset[str]:
+    c = countries()[iso]
+    return frozenset({fold(c.name), fold(c.geonames_name), fold(c.iso)})
 
 
 def _path_up(tok: Token, top: Token) -> list[Token]:

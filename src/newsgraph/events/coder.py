@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from newsgraph.events.arguments import Participant, Resolver, sentence_span
 from newsgraph.events.lexicon import Lexicon, TypeSpec, default_lexicon
-from newsgraph.events.status import Modality, modality
+from newsgraph.events.status import Modality, modality, plainly_negated
 from newsgraph.events.syntax import (
     Tree,
     child,
@@ -156,6 +156,9 @@ class _Coder:
     def sentence(self, sent: Span, candidates: list[Token]) -> list[Draft]:
         if sentence_is_question(list(sent[-4:])):
             return []
+        # judgment entries need a judging word ("illegal", "a sham") in the sentence
+        self.matcher.judging = not self.lex.judgment_forms.isdisjoint(
+            self.tree.rows[sent.start:sent.end, 5].tolist())
         matches = self.matcher.triggers(candidates)
         if not matches:
             return []
@@ -165,6 +168,12 @@ class _Coder:
             # RULED OUT deploying soldiers" leaves the deployment, as considered
             d.modality = modality(d.match, self.grammar, self.tree)
             d.dropped = d.modality.status is None
+            negated_type = d.match.entry.when_negated
+            if d.dropped and negated_type is not None and \
+                    plainly_negated(d.match, self.grammar, self.tree):
+                # "CBP did not ACCEPT the offer" refuses it
+                d.type, d.mode, d.dropped = negated_type, None, False
+                d.modality = Modality("occurred", d.modality.reporter, d.modality.report_verb)
         drafts = [self.filled(d) if not d.dropped else d for d in drafts]
         self.settle_content([d for d in drafts if not d.dropped])
         live = [d for d in drafts if not d.dropped and not d.doomed]
@@ -267,6 +276,10 @@ class _Coder:
             policy = entry.nominal_content or spec.nominal_content
         if policy == "drop" or (policy == "same" and inner.type == outer.type):
             inner.dropped = True
+            if not outer.recipients and link == "clausal":
+                # "threatened to kill the congresswoman": whom the threat is about
+                keys = {a.key for a in outer.actors}
+                outer.recipients = [r for r in inner.recipients if r.key not in keys]
         elif policy == "claimed":
             inner.forced_status = "claimed"
 
@@ -278,6 +291,12 @@ class _Coder:
         spec = self.lex.types[d.type]
         d.actors, actor_slot = self.first_participants_in(m, roles.get("actor", ()),
                                                           people=spec.people_actors)
+        if not d.actors and spec.people_actors and m.agent is not None and \
+                m.agent.tag_ == "NNS" and not self.res.is_place_noun(m.agent) and \
+                lemma(m.agent) not in self.grammar.quantifier_heads:
+            # "health care PROVIDERS have protested": a group the word lists do not know is
+            # still the one who protests, not an implied "protesters"
+            d.actors = [self.res.description(m.agent)]
         d.own_actor = bool(d.actors)
         if self._doomed(d):
             d.doomed = True  # kept only for the content of others; no need for its roles
@@ -297,7 +316,11 @@ class _Coder:
             if p.key not in actor_keys:
                 d.actors.append(p)
                 actor_keys.add(p.key)
+        to_self = [r for r in d.recipients if r.key in actor_keys]
         d.recipients = [r for r in d.recipients if r.key not in actor_keys]
+        if to_self and not d.recipients and spec.foreign_recipient:
+            d.doomed = True  # "the subsidies that China gives to its industry"
+            return
         place_keys = {p.key for p in d.destinations}
         d.origins = [o for o in d.origins if o.key not in place_keys]
         d.quantity = self.quantity_in(d.theme or self.first_tokens(m, ("obj",)))
@@ -341,7 +364,8 @@ class _Coder:
 
     def _doomed(self, d: Draft) -> bool:
         """An event without an actor that nothing can give it one will not be coded."""
-        if d.actors or d.match.entry.requires or d.match.entry.roles.get("partner"):
+        e = d.match.entry
+        if d.actors or e.requires or e.roles.get("partner") or self._agentless(d.match):
             return False
         spec = self.lex.types[d.type]
         if spec.actorless or spec.theme_is_actor or spec.implicit_actor:
@@ -442,6 +466,8 @@ class _Coder:
         if kind == "prep":
             hosts = [tok] + ([m.patient] if m.patient is not None else []) + \
                 ([gov] if gov is not None else [])
+            if m.pos == "verb":  # "is critical OF the decision": on the adjective
+                hosts += [c for c in self.tree.kids(tok) if c.dep_ == "acomp"]
             out: list[Token] = []
             for h in hosts:
                 out += prep_objects(h, (arg,), self.tree.kids(h))
@@ -522,12 +548,41 @@ class _Coder:
                 return [agent] if agent is not None else []
             obj = child(g, "dobj")
             return [obj] if obj is not None and obj.i != tok.i else []
+        if slot == "host_subj":
+            return self._host_subject(m)
+        if slot == "judged":
+            judged, _, _ = self.matcher.judgment(tok)
+            return [judged] if judged is not None else []
         if slot == "obj_owner":
             owners = []
             for h in ([m.patient] if m.patient is not None else []):
                 owners += [c for c in h.children if c.dep_ in ("compound", "amod", "poss", "nmod")
                            and self.res.modifier_entity(c) is not None]
             return owners
+        return []
+
+    def _host_subject(self, m: Match) -> list[Token]:
+        """"Announced the deal DURING A MEETING with Liu He", "his departure FROM A MEETING
+        with Kim": a meeting named with a partner, in an adjunct of another act, is that act's
+        subject's (or the owner of the noun it hangs from)."""
+        tok = m.token
+        if m.governor is not None or tok.dep_ != "pobj" or tok.head.dep_ != "prep":
+            return []
+        host = tok.head.head
+        partners = self.slot_tokens(m, "deep:with")
+        if not partners and is_noun(host):
+            # "his departure from a meeting in Hanoi WITH Kim", the "with" hung on "departure"
+            partners = prep_objects(host, ("with",), self.tree.kids(host))
+        if not self.res.participants(partners):
+            return []
+        owner = self.tree.child(host, "poss") if is_noun(host) else None
+        if owner is not None:
+            return [owner]
+        if is_noun(host) and host.dep_ in ("dobj", "attr") and is_verb(host.head):
+            host = host.head  # "announced the accord DURING TALKS with X", hung on "accord"
+        if is_verb(host):
+            subj = gram_subject(host, self.grammar)
+            return [subj] if subj is not None else []
         return []
 
     def _governs(self, m: Match) -> bool:
@@ -671,10 +726,31 @@ class _Coder:
         spec = self.lex.types[d.type]
         m = d.match
         if not d.actors:
+            if self._agentless(m):
+                return self._person_patient(d)
             if not spec.actorless:
                 return False
             return d.quantity is not None or (m.pos == "verb" and bool(d.destinations))
         return not (m.pos == "noun" and not d.own_actor and not self._eventive(m))
+
+    def _agentless(self, m: Match) -> bool:
+        """A legal or coercive act in the passive with no agent: "he was ARRESTED in April",
+        "was CONVICTED of fraud in 1998". Whoever did it, it happened to someone named; the
+        actor stays null (the record has no name for the police or court)."""
+        # a finite passive, not a participle that describes its noun ("detainees HELD under
+        # the state of emergency" are the freed, not new arrests)
+        return m.entry.agentless and m.pos == "verb" and m.agent is None and \
+            self.tree.child(m.token, "auxpass") is not None
+
+    def _person_patient(self, d: Draft) -> bool:
+        """Whether the agentless act's patient is a person: a named one, a group of people
+        ("two journalists were detained"), or a personal pronoun ("HE was arrested")."""
+        if any(r.id is not None for r in d.recipients):
+            return True
+        # no one named: "four people were arrested" is no event (codebook, "Required
+        # entities"); "he", "she" are someone the story names
+        p = d.match.patient
+        return p is not None and p.tag_ == "PRP" and p.lower_ in _PERSONAL_PRONOUNS
 
     # ---- record -----------------------------------------------------------------------------
 
@@ -705,9 +781,24 @@ class _Coder:
             recipients=[r.name for r in d.recipients],
             origins=[o.name for o in d.origins],
             destinations=[p.name for p in d.destinations],
-            trigger=d.match.token.text,
+            trigger=self._trigger_text(d.match),
         )
 
+    def _trigger_text(self, m: Match) -> str:
+        """The predicate word; for "is critical of", "have been reluctant to", the adjective."""
+        tok = m.token
+        if m.pos == "verb" and lemma(tok) in _COPULAS:
+            adj = self.tree.child(tok, "acomp")
+            if adj is not None:
+                return adj.text
+        return tok.text
+
+
+#: Verbs whose adjective carries the predicate ("is CRITICAL of", "remain RELUCTANT to").
+_COPULAS = frozenset({"be", "remain", "appear", "seem", "become", "grow", "stay"})
+
+#: Subject pronouns that stand for people: the patient of an agentless arrest or conviction.
+_PERSONAL_PRONOUNS = frozenset({"he", "she", "him", "her"})
 
 #: The share of a sentence's words that may be written in other letters than ASCII for it to
 #: be read as English: the lexicon is English, and in a Russian paragraph quoting the show title
@@ -878,6 +969,8 @@ def _subsumed(a: Draft, b: Draft) -> bool:
     """Whether b says everything a says (same type and actor, nothing of a's that b lacks)."""
     if a.type != b.type or a.actor_key is None or a.actor_key != b.actor_key:
         return False
+    if a.date is not None and a.date != b.date:
+        return False  # "a meeting last February in Hanoi" is not the one in the Oval Office
     if a.mode is not None and b.mode is not None and a.mode != b.mode:
         return False  # "imposed a curfew and shut down the internet": two acts
     if _separate_acts(a.match, b.match):
@@ -891,6 +984,8 @@ def _subsumed(a: Draft, b: Draft) -> bool:
         return False
     if a.origins and {p.key for p in a.origins} - {p.key for p in b.origins}:
         return False
+    if {p.key for p in a.actors[1:]} - {p.key for p in b.actors}:
+        return False  # "Biden arrived in Hanoi" does not say whom he met there
     return not (a.recipients and {p.key for p in a.recipients} -
                 {p.key for p in b.recipients})
 

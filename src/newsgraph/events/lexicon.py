@@ -19,6 +19,8 @@ from importlib.resources.abc import Traversable
 from pathlib import Path
 from typing import Any, Literal
 
+from spacy.strings import hash_string  # type: ignore[attr-defined]
+
 from newsgraph.errors import ConfigError
 
 Pos = Literal["verb", "noun"]
@@ -32,7 +34,7 @@ ROLES = ("actor", "recipient", "theme", "partner", "destination", "origin")
 #: Slots that take no argument after the colon; "prep:X" and "deep:X" take a preposition.
 SLOTS = frozenset({
     "subj", "obj", "iobj", "ccomp_subj", "loc", "from", "poss", "compound", "agent", "gov_subj",
-    "gov_obj", "gov_agent", "theme_mod", "obj_owner", "acl_head",
+    "gov_obj", "gov_agent", "theme_mod", "obj_owner", "acl_head", "judged", "host_subj",
 })
 POLICIES = ("drop", "claimed", "keep", "same")
 #: Classes the coder computes instead of listing words: a named entity, a number, money.
@@ -53,24 +55,26 @@ _ENTRY_KEYS = frozenset({
     "verbs", "nouns", "type", "mode", "frame", "roles", "objects", "not_objects", "subjects",
     "not_subjects", "modifiers", "not_modifiers", "prep", "not_prep", "pobjs", "not_pobjs",
     "in_prep", "complement", "not_complements", "content_words", "ccomp_self", "content",
-    "nominal_content", "content_types", "requires", "if_object",
+    "nominal_content", "content_types", "requires", "if_object", "not_content_words",
+    "judgments", "negated_judgments", "judged", "agentless", "when_negated",
 })
 _FILE_KEYS = frozenset({"type", "mode", "frame", "entry"})
 _GRAMMAR_KEYS = frozenset({
     "light_verbs", "progression_verbs", "object_control", "report_verbs", "destination_preps",
     "origin_preps", "locative_heads", "quantifier_heads", "status",
     "place_anaphors", "adjunct_preps", "topic_preps", "purpose_verbs", "group_anaphors",
+    "arbitrary_control", "light_nouns", "pair_anaphors",
 })
 _STATUS_KEYS = frozenset({
-    "planned_aux", "considered_aux", "planned_governors", "considered_governors",
+    "planned_aux", "considered_aux", "requested_aux", "planned_governors", "considered_governors",
     "requested_governors", "announced_governors", "negating_governors", "planned_modifiers",
     "considered_modifiers", "requested_modifiers", "negation_words", "negating_preps",
     "hypothetical_marks", "planned_nouns", "considered_nouns", "disbelief_verbs",
-    "pending_words",
+    "pending_words", "causative_governors",
 })
 _TYPE_KEYS = frozenset({
     "modes", "mode_by_class", "content", "nominal_content", "actorless", "implicit_actor",
-    "theme_is_actor", "future", "people_actors",
+    "theme_is_actor", "future", "people_actors", "foreign_recipient",
 })
 
 
@@ -141,6 +145,8 @@ class TypeSpec:
     future: str | None
     #: any group of people named as the actor is a description ("consumers boycotted")
     people_actors: bool = False
+    #: a recipient that is the actor itself makes no event ("gives to ITS industry")
+    foreign_recipient: bool = False
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -168,6 +174,22 @@ class Entry:
     complement: bool | None = None
     not_complements: TermSet = TermSet()
     content_words: TermSet = TermSet()
+    #: words of the trigger's clause that disqualify it ("pleaded NOT guilty")
+    not_content_words: TermSet = TermSet()
+    #: the words that judge what a verb of saying or judging is about must be among these
+    #: ("called the process a SHAM", "said the move was ILLEGAL"; syntax.judgment)
+    judgments: TermSet = TermSet()
+    #: the same, for words that judge when negated ("was NOT in LINE with our goals")
+    negated_judgments: TermSet = TermSet()
+    #: what is judged must name a participant, have a possessor, or be one of these
+    judged: TermSet = TermSet()
+    #: a passive with no by-agent is coded with a null actor when its patient is a person
+    #: ("he was ARRESTED in April", "was CONVICTED of fraud")
+    agentless: bool = False
+    #: the type a plainly negated trigger is coded as ("did NOT ACCEPT the offer": REJECT)
+    when_negated: str | None = None
+    #: whether the entry codes a judgment (and needs a judging word in the sentence)
+    judging: bool = False
     ccomp_self: bool = False
     content: Policy | None = None
     nominal_content: Policy | None = None
@@ -185,7 +207,8 @@ class Entry:
         """
         positive = (
             self.objects, self.subjects, self.modifiers, self.prep, self.pobjs, self.in_prep,
-            self.content_words, self.requires, self.if_object,
+            self.content_words, self.requires, self.if_object, self.judgments, self.judged,
+            self.negated_judgments,
         )
         score = 2 * sum(1 for c in positive if c) + 2 * int(self.complement is True)
         score += 2 * int(self.ccomp_self)
@@ -211,6 +234,9 @@ class Grammar:
     topic_preps: frozenset[str] = frozenset()
     purpose_verbs: frozenset[str] = frozenset()
     group_anaphors: frozenset[str] = frozenset()
+    arbitrary_control: frozenset[str] = frozenset()
+    light_nouns: frozenset[str] = frozenset()
+    pair_anaphors: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -227,6 +253,15 @@ class Lexicon:
     trigger_words: frozenset[str] = frozenset()
     #: word -> the classes it belongs to (the inverse of `classes`)
     word_classes: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: spaCy's hashes of the written forms of the words judgment entries look for
+    #: (_judgment_forms), compared with the LOWER column of a sentence
+    judgment_forms: frozenset[int] = frozenset()
+    #: trigger words that need one of these words among their dependents (_gates)
+    gates: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    #: trigger words with judgment entries
+    judging_words: frozenset[str] = frozenset()
+    #: class members of several words ("witch hunt"), as terms: a head and its modifiers
+    class_phrases: Mapping[str, tuple[Term, ...]] = field(default_factory=dict)
 
     def candidates(self, pos: Pos, *words: str) -> tuple[Entry, ...]:
         if len(words) == 1 or words[0] == words[1]:
@@ -294,7 +329,48 @@ def load_lexicon(extra: Iterable[str | Path] = ()) -> Lexicon:
         patterns=patterns, grammar=grammar, index=index,
         trigger_words=frozenset(w for _, w in index),
         word_classes={w: frozenset(c) for w, c in inverse.items()},
+        judgment_forms=_judgment_forms(entries, classes),
+        gates=_gates(index),
+        judging_words=frozenset(w for (_, w), es in index.items() if any(e.judging for e in es)),
+        class_phrases={cls: tuple(parse_term(w) for w in members if " " in w)
+                       for cls, members in classes.items() if any(" " in w for w in members)},
     )
+
+
+def _gates(index: Mapping[tuple[Pos, str], tuple[Entry, ...]]) -> dict[str, frozenset[str]]:
+    """Trigger words all of whose entries are phrases needing a particle or a named object
+    ("be CRITICAL of", "remain RELUCTANT"): word -> the words one of which must be among the
+    token's dependents. A copula without one is no candidate, which keeps the many "is" and
+    "was" of an article from costing a trigger test each."""
+    needs: dict[str, set[str] | None] = {}
+    for (_, word), entries in index.items():
+        for e in entries:
+            p = e.phrase
+            wanted = {p.particles[0]} if p.particles else \
+                {t.head for t in p.objects if t.head and t.cls is None}
+            if not wanted or any(t.cls is not None for t in p.objects):
+                needs[word] = None
+            elif needs.get(word, set()) is not None:
+                needs[word] = (needs.get(word) or set()) | wanted
+    return {w: frozenset(ws) for w, ws in needs.items() if ws}
+
+
+def _judgment_forms(entries: list[Entry], classes: Mapping[str, frozenset[str]]
+                    ) -> frozenset[int]:
+    """Every written form of the words that entries with `judgments` look for ("violates",
+    "provocations"): a sentence without one cannot hold such an event, which spares the test
+    on every "said" of an article."""
+    words: set[str] = set()
+    for e in entries:
+        for terms in (e.judgments, e.negated_judgments):
+            words |= terms.words | {t.head for t in terms.phrases if t.head}
+            for cls in terms.classes:
+                words |= {w.split()[-1] for w in classes.get(cls, ())}
+    forms: set[str] = set()
+    for w in words:
+        forms |= {w, w + "s", w + "es", w + "d", w + "ed", w + "ing", w[:-1] + "ing",
+                  w[:-1] + "ies", w[:-1] + "ied"}
+    return frozenset(hash_string(f) for f in forms)
 
 
 def _read(item: Traversable | Path, name: str) -> dict[str, Any]:
@@ -353,6 +429,9 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         topic_preps=words("topic_preps"),
         purpose_verbs=words("purpose_verbs"),
         group_anaphors=words("group_anaphors"),
+        arbitrary_control=words("arbitrary_control"),
+        light_nouns=words("light_nouns"),
+        pair_anaphors=words("pair_anaphors"),
     )
 
 
@@ -425,6 +504,7 @@ def _types(data: dict[str, Any], known_classes: set[str]) -> dict[str, TypeSpec]
             theme_is_actor=bool(spec.get("theme_is_actor", False)),
             future=future,
             people_actors=bool(spec.get("people_actors", False)),
+            foreign_recipient=bool(spec.get("foreign_recipient", False)),
         )
     return out
 
@@ -540,6 +620,10 @@ def _entry(
     def policy(key: str) -> Policy | None:
         return _policy(raw[key], where) if key in raw else None
 
+    when_negated = raw.get("when_negated")
+    if when_negated is not None and when_negated not in TYPES:
+        raise ConfigError(f"event lexicon {where}: when_negated {when_negated!r} is not a "
+                          "PLOVER type")
     complement = raw.get("complement")
     if complement is not None and not isinstance(complement, bool):
         raise ConfigError(f"event lexicon {where}: complement must be true or false")
@@ -552,6 +636,11 @@ def _entry(
         not_prep=words("not_prep"), pobjs=terms("pobjs"), not_pobjs=terms("not_pobjs"),
         in_prep=words("in_prep"), complement=complement,
         not_complements=terms("not_complements"), content_words=terms("content_words"),
+        not_content_words=terms("not_content_words"), judgments=terms("judgments"),
+        negated_judgments=terms("negated_judgments"),
+        judged=terms("judged"), agentless=bool(raw.get("agentless", False)),
+        when_negated=when_negated,
+        judging=bool(raw.get("judgments") or raw.get("negated_judgments")),
         ccomp_self=bool(raw.get("ccomp_self", False)), content=policy("content"),
         nominal_content=policy("nominal_content"), content_types=dict(content_types),
         requires=words("requires"), source=where,

@@ -41,12 +41,22 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
     st = grammar.status
     tree = tree or Tree(m.token.doc)
     kids = tree.kids
-    chain = control_chain(m, grammar, tree)
+    presupposed = _presupposed(m, grammar, tree)
+    chain = [m.token] if presupposed else control_chain(m, grammar, tree)
     status: EventStatus | None = None
     if m.pos == "verb" and _negated_argument(m, st.get("negation_words", ()), tree):
         return Modality(None, None, None)  # "NO troops will be sent"
+    if m.pos == "verb" and m.token.dep_ in ("acl", "relcl", "ccomp") and \
+            _to_infinitive(m.token, tree) and \
+            any(c.dep_ == "aux" and lemma(c) == "have" for c in tree.kids(m.token)):
+        # "the only two Arab states TO HAVE SIGNED peace treaties": who they are, not news
+        return Modality(None, None, None)
     pending = st.get("pending_words", ())
+    causatives = st.get("causative_governors", ())
+    at_cause: tuple[EventStatus | None] | None = None  # the status when a causative was met
     for i, v in enumerate(chain):
+        if i > 0 and at_cause is None and lemma(v) in causatives and is_verb(v):
+            at_cause = (status,)
         if i > 0 and lemma(v) in st.get("negating_governors", ()):
             if any(c.dep_ == "neg" for c in kids(v)):
                 status = status or "considered"  # "has not RULED OUT deploying"
@@ -66,6 +76,8 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
                     status = "planned"
                 elif low in st.get("considered_aux", ()):
                     status = "considered"
+                elif low in st.get("requested_aux", ()):
+                    status = "requested"
         if v.dep_ == "pobj" and v.head.lower_ in st.get("negating_preps", ()):
             return Modality(None, None, None)
         if is_verb(v) and _negative_adjunct(v, st.get("negation_words", ()), tree):
@@ -77,8 +89,10 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
             status = status or noun_status(v, grammar, tree)
         elif i > 0:
             status = status or _governor_status(lemma(v), grammar)
+    if at_cause is not None and status != at_cause[0]:
+        return Modality(None, None, None)  # "tried to FORCE them to capitulate": a goal
     top = chain[-1]
-    if _hypothetical(top, grammar, tree):
+    if _hypothetical(top, grammar, tree, questions=not presupposed):
         return Modality(None, None, None)
     if status is None and is_verb(top) and _bare_infinitive(top, tree):
         status = "planned"  # "an additional 2,000 TO BE DEPLOYED"
@@ -86,6 +100,18 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
     if verb is not None and lemma(verb) in st.get("disbelief_verbs", ()):
         return Modality(None, None, None)  # "analysts DOUBT that Beijing would attack"
     return Modality(status or "occurred", reporter, verb)
+
+
+def plainly_negated(m: Match, grammar: Grammar, tree: Tree) -> bool:
+    """Whether a verb is negated by its own "not"/"never" and nothing else stands in the way
+    of reading the negation as a refusal: no governing verb, no condition ("did NOT ACCEPT
+    the offer", not "if it does not accept", not "has yet to accept")."""
+    if m.pos != "verb" or not any(c.dep_ == "neg" or (c.dep_ == "advmod" and c.lower_ == "never")
+                                  for c in tree.kids(m.token)):
+        return False
+    chain = control_chain(m, grammar, tree)
+    return len(chain) == 1 and not _hypothetical(chain[0], grammar, tree) and \
+        not _negated_argument(m, grammar.status.get("negation_words", ()), tree)
 
 
 def _negated_argument(m: Match, words: frozenset[str] | tuple[str, ...], tree: Tree) -> bool:
@@ -116,8 +142,10 @@ def control_chain(m: Match, grammar: Grammar, tree: Tree) -> list[Token]:
         if cur.dep_ in _CHAIN_DEPS or (cur.dep_ in ("advcl", "ccomp")
                                        and _to_infinitive(cur, tree)):
             if cur.dep_ == "pcomp":
-                if head.lower_ == "with":
-                    break  # "with 1,000 troops being repositioned": an elaboration
+                if head.lower_ == "with" or head.lower_ in grammar.adjunct_preps:
+                    # "with 1,000 troops being repositioned": an elaboration; "could face
+                    # prison AFTER pleading guilty": a circumstance, not what "could" governs
+                    break
                 head = head.head  # gerund under a preposition: "plans FOR sending troops"
             if head.tag_ in ADJECTIVE_TAGS and head.dep_ == "acomp" and cur.dep_ == "xcomp":
                 cur = head  # "is WILLING to hold talks", "was UNABLE to stop"
@@ -205,23 +233,49 @@ def _bare_infinitive(v: Token, tree: Tree) -> bool:
     return _to_infinitive(v, tree) and v.dep_ in ("conj", "ROOT", "relcl", "acl")
 
 
-def _hypothetical(top: Token, grammar: Grammar, tree: Tree) -> bool:
-    """Inside an "if"/"unless" clause, or the consequence of one ("would attack if ...")."""
+def _presupposed(m: Match, grammar: Grammar, tree: Tree) -> bool:
+    """A nominal event that names its owner is taken as given whatever clause mentions it:
+    "whether any of HIS TARIFFS will be removed", "whether WASHINGTON'S TARIFFS will be
+    lifted" question the removal, not the tariffs (unless a verb makes the noun its
+    happening: "whether Russia's deployment will BEGIN")."""
+    if m.pos != "noun" or tree.child(m.token, "poss") is None:
+        return False
+    g = m.governor
+    return g is None or (m.token.dep_ in ("nsubj", "nsubjpass") and
+                         lemma(g) not in grammar.light_verbs and
+                         lemma(g) not in grammar.progression_verbs)
+
+
+def _hypothetical(top: Token, grammar: Grammar, tree: Tree, questions: bool = True) -> bool:
+    """Inside an "if"/"unless" clause, or the consequence of one ("would attack if ...").
+    A relative clause is not in the condition's scope: in "whether a tariff THAT the
+    administration had planned to impose would go into effect", the plan is a fact. Without
+    `questions`, an embedded question ("whether his tariffs will be removed") does not count,
+    only a condition ("unless their demands are met")."""
     marks = grammar.status.get("hypothetical_marks", ())
     cur = top
     for _ in range(10):
-        if any(c.dep_ == "mark" and c.lower_ in marks for c in tree.kids(cur)):
+        if any(c.dep_ == "mark" and c.lower_ in marks for c in tree.kids(cur)) and (
+                questions or cur.dep_ == "advcl"):
             return True
         if cur.dep_ == "advcl" and _inverted_condition(cur, tree):
             return True
-        if cur.dep_ not in _OUTER_DEPS or cur.head.i == cur.i:
+        if cur.dep_ not in _OUTER_DEPS or cur.dep_ == "relcl" or cur.head.i == cur.i:
             break
         cur = cur.head
-    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might")
+    modal = any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should")
                 for c in tree.kids(top))
-    return modal and any(c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
-                                                   for m in tree.kids(c))
-                         for c in tree.kids(top))
+    if not modal:
+        return False
+    if top.dep_ in ("ccomp", "xcomp", "pcomp") and any(
+            c.dep_ == "advmod" and c.tag_ == "WRB" for c in tree.kids(top)):
+        return True  # "figuring out HOW the United States could increase its exports"
+    # the condition hangs on the verb, or on the first of two coordinated verbs when it comes
+    # after the second ("continue to negotiate and COULD FINALIZE a deal, IF negotiators...")
+    hosts = [top] + ([top.head] if top.dep_ == "conj" else [])
+    return any(c.dep_ == "advcl" and (h.i == top.i or c.i > top.i) and
+               any(m.dep_ == "mark" and m.lower_ in marks for m in tree.kids(c))
+               for h in hosts for c in tree.kids(h))
 
 
 def _inverted_condition(v: Token, tree: Tree) -> bool:

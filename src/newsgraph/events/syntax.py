@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 import numpy
-from spacy.attrs import HEAD, IS_ALPHA, IS_ASCII, SENT_START, TAG
+from spacy.attrs import HEAD, IS_ALPHA, IS_ASCII, LOWER, SENT_START, TAG
 from spacy.tokens import Doc, Token
 
 from newsgraph.events.lexicon import Grammar
@@ -78,9 +78,9 @@ class Tree:
         self._breaks: list[int] = []
         #: character spans of wire datelines at paragraph starts (usually none)
         self.datelines: list[tuple[int, int]] = []
-        #: one row per token: HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII (one `to_array` call
-        #: for everything the coder reads off every token)
-        self.rows = doc.to_array([HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII])
+        #: one row per token: HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII, LOWER (one
+        #: `to_array` call for everything the coder reads off every token)
+        self.rows = doc.to_array([HEAD, TAG, SENT_START, IS_ALPHA, IS_ASCII, LOWER])
         if not len(doc):
             return
         rows = self.rows
@@ -165,7 +165,8 @@ def is_passive(v: Token) -> bool:
     if v.tag_ != "VBN":
         return False
     if v.dep_ == "acl":
-        return True
+        # not "the announcement that the two sides HAD REACHED a deal", a clause of its own
+        return child(v, "nsubj", "aux") is None
     if v.dep_ == "conj" and is_verb(v.head) and not child(v, "nsubj", "aux", "dobj"):
         return is_passive(v.head)
     return False
@@ -205,6 +206,8 @@ def gram_subject(v: Token, grammar: Grammar, depth: int = 0,
         # "Pyongyang said it was WILLING to hold talks": the adjective's subject
         return gram_subject(head.head, grammar, depth + 1)
     if dep in _CONTROL_DEPS and is_verb(head):
+        if v.tag_ == "VBG" and lemma(head) in grammar.arbitrary_control:
+            return None  # "guidelines RECOMMEND holding people": no one in particular
         obj = child(head, "dobj")
         if obj is not None and lemma(head) in grammar.object_control:
             return obj
@@ -223,6 +226,14 @@ def gram_subject(v: Token, grammar: Grammar, depth: int = 0,
         if v.tag_ in ("VBG", "VBN") or child(v, "aux") is not None:
             return gram_subject(head, grammar, depth + 1)
         return None
+    if dep == "ccomp" and is_verb(head) and v.tag_ in ("VBD", "VBZ", "VBP"):
+        # "he said he pressed his team ..., then TRIMMED that and asked for more": a finite
+        # clause the parser left without a subject shares the one of the clause before it
+        for c in reversed([c for c in head.children if c.i < v.i and c.dep_ in ("ccomp", "conj")]):
+            s = own_subject(c)
+            if s is not None:
+                return s
+        return None
     if dep == "acl" and is_noun(head) and _to_infinitive(v):
         # "the junta had no AUTHORITY to expel", "Russia's PLAN to deploy": the owner of the
         # noun, else the subject of the verb the noun depends on
@@ -234,6 +245,10 @@ def gram_subject(v: Token, grammar: Grammar, depth: int = 0,
         return None
     if dep in ("relcl", "acl") and is_noun(head):
         return head
+    if dep == "pcomp" and head.lower_ == "including" and is_noun(head.head):
+        # "a series of moves BY Trump's administration, including RECOGNISING Jerusalem": an
+        # act listed among someone's acts is theirs
+        return noun_agent(head.head, grammar, depth + 1)
     if dep == "pcomp" and head.dep_ in PREP_DEPS and is_verb(head.head):
         # "accused Beijing OF retaliating" -> Beijing; "retaliated BY imposing" -> the subject
         gov = head.head
@@ -241,6 +256,32 @@ def gram_subject(v: Token, grammar: Grammar, depth: int = 0,
         if obj is not None and head.lower_ in ("of", "for", "with", "from", "into"):
             return obj
         return gram_subject(gov, grammar, depth + 1)
+    return None
+
+
+def noun_agent(noun: Token, grammar: Grammar, depth: int = 0) -> Token | None:
+    """Whose acts a plural or collective noun names: its by-phrase or possessor ("moves BY
+    the administration", "ISRAEL's moves"), through "a series of" ("a series of measures"),
+    else the subject of the verb it is the object of ("THEY would take measures")."""
+    n = noun
+    of = child(n, "prep")
+    if lemma(n) in grammar.quantifier_heads and of is not None and of.lower_ == "of":
+        inner = child(of, "pobj")
+        n = inner if inner is not None else n  # "a series OF STEPS by the junta"
+    for _ in range(4):
+        for c in n.children:
+            if c.dep_ == "poss":
+                return c
+            if c.dep_ in ("prep", "agent") and c.lower_ == "by":
+                obj = child(c, "pobj")
+                if obj is not None:
+                    return obj
+        if n.dep_ == "pobj" and n.head.lower_ == "of" and is_noun(n.head.head):
+            n = n.head.head  # "a series OF moves"
+            continue
+        if n.dep_ in ("dobj", "attr") and is_verb(n.head) and depth < 6:
+            return gram_subject(n.head, grammar, depth + 1)
+        return None
     return None
 
 
@@ -327,6 +368,40 @@ def shared_object(v: Token, kids: list[Token]) -> Token | None:
     return child(conj, "dobj")
 
 
+_RELATIVES = frozenset({"that", "which", "who", "whom"})
+
+
+def relative_antecedent(tok: Token) -> Token | None:
+    """The noun a relative pronoun stands for, through the verbs of its clause: in "a tariff
+    THAT the administration had planned to impose", the object of "impose" is the tariff."""
+    if tok.lower_ not in _RELATIVES or tok.tag_ not in ("WDT", "WP", "IN"):
+        return None
+    cur = tok.head
+    for _ in range(4):
+        if cur.dep_ == "relcl":
+            return cur.head
+        if cur.dep_ not in ("xcomp", "ccomp", "conj") or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
+def omitted_relative_object(v: Token) -> Token | None:
+    """The noun a relative clause without a relative pronoun modifies, when the clause
+    leaves its verb's object to it: "a decision [the UN said it cannot accept]"."""
+    cur = v
+    for _ in range(3):
+        if cur.dep_ == "relcl":
+            if cur.i < cur.head.i or any(c.tag_ in RELATIVE_TAGS or c.lower_ == "that"
+                                         for c in cur.children if c.i < cur.i):
+                return None
+            return cur.head if is_noun(cur.head) else None
+        if cur.dep_ != "ccomp" or cur.head.i == cur.i:
+            return None
+        cur = cur.head
+    return None
+
+
 def conjuncts(t: Token) -> list[Token]:
     """A head and the heads coordinated with it ("Germany and Poland")."""
     out = [t]
@@ -390,12 +465,96 @@ def light_governor(noun: Token, grammar: Grammar) -> tuple[Token | None, str]:
         return None, ""  # "expanded trade DURING THE VISIT": a circumstance, not an object
     if n.dep_ == "pobj" and head.dep_ in PREP_DEPS and is_verb(head.head):
         return head.head, "prep"
-    if n.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "dobj":
-        # "took PART in the exercises", "played a ROLE in"
+    if n.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "dobj" and (
+            lemma(head.head) in grammar.light_nouns or _counted(head.head)):
+        # "took PART in the exercises", "played a ROLE in", "announced 50 million EUROS in
+        # aid" (not "set goals for the trade talks")
         obj = head.head
         if is_verb(obj.head):
             return obj.head, "prep"
     return None, ""
+
+
+#: Links under a judging word that carry more of the judgment: "unusual AND INAPPROPRIATE",
+#: "an extremely ADVERSE development", "a measure CONTRADICTING the law".
+_JUDGMENT_EXPANSION = frozenset({"conj", "amod", "acl", "relcl"})
+
+
+def judgment(v: Token, tree: Tree, opinion: frozenset[str]
+             ) -> tuple[Token | None, list[Token], list[Token]]:
+    """What a verb of saying or judging judges, the words that judge it, and the words
+    that judge it negated.
+
+    "called [the process] [a sham]", "branded [the visit] [a provocation]", "described [the
+    move] as [illegal]", "considers [all settlement activity] [illegal]", "said [the call]
+    was [inappropriate]", "said [the move] [violates] the law", "reiterated the position
+    that [settlements] are [illegal]" (`opinion`: the nouns whose clause is the speaker's
+    view); negated: "said the call was NOT in [line] with our goals".
+    """
+    kids = tree.kids(v)
+    objs = [c for c in kids if c.dep_ == "dobj"]
+    if not objs:
+        # "called [Omar] [a terrorist]" parsed as two object predicates
+        objs = [c for c in kids if c.dep_ == "oprd"][:-1]
+    judged = objs[0] if objs else None
+    words: list[Token] = []
+    clauses: list[Token] = []
+    # "viewed [Washington's move] AS a measure...": the parser hangs the "as" on either word
+    as_hosts = kids + (tree.kids(judged) if judged is not None else [])
+    for c in as_hosts:
+        if c.dep_ == "prep" and c.lower_ == "as" and judged is not None and c.i > judged.i:
+            words += [g for g in tree.kids(c) if g.dep_ in ("pobj", "amod", "acomp", "pcomp")]
+    for c in kids:
+        if (c.dep_ == "oprd" and (judged is None or c.i > judged.i)) or (
+                c.dep_ == "dobj" and judged is not None and c.i > judged.i):
+            words.append(c)
+        elif c.dep_ == "ccomp":
+            clauses.append(c)
+    if not words and not clauses and judged is not None and lemma(judged) in opinion:
+        clauses = [c for c in tree.kids(judged) if c.dep_ in ("acl", "ccomp", "appos")
+                   and is_verb(c)]
+    negated: list[Token] = []
+    for c in clauses[:1]:
+        found: list[Token] = []
+        if is_verb(c) and lemma(c) == "be":
+            for g in tree.kids(c):
+                if g.dep_ in ("acomp", "attr"):
+                    found.append(g)
+                elif g.dep_ == "prep" and g.lower_ == "in":  # "is IN violation of", "in LINE with"
+                    found += [o for o in tree.kids(g) if o.dep_ == "pobj"]
+        else:
+            found.append(c)  # "considers [activity illegal]", "said the move VIOLATES"
+        if any(g.dep_ == "neg" for g in tree.kids(c)):
+            negated += found
+        else:
+            words += found
+        judged = tree.child(c, "nsubj", "nsubjpass")
+    if judged is not None:
+        judged = relative_antecedent(judged) or judged  # "a ruling THAT groups called..."
+    negated += [w for w in words if any(g.dep_ == "neg" for g in tree.kids(w))]
+    words = [w for w in words if w not in negated]
+    return judged, _expand_judgment(words, tree), _expand_judgment(negated, tree)
+
+
+def _expand_judgment(words: list[Token], tree: Tree) -> list[Token]:
+    out: list[Token] = []
+    stack = list(words)
+    while stack and len(out) < 16:
+        w = stack.pop()
+        out.append(w)
+        for g in tree.kids(w):
+            if g.dep_ in _JUDGMENT_EXPANSION:
+                stack.append(g)
+            elif g.dep_ == "prep" and g.lower_ == "of" and is_noun(w):
+                # "an act OF AGGRESSION", "a violation of"
+                stack += [o for o in tree.kids(g) if o.dep_ == "pobj"]
+    return out
+
+
+def _counted(noun: Token) -> bool:
+    """A measure or an amount: "50 million euros", "$1 billion" (the head is the "$")."""
+    return noun.tag_ in ("CD", "$") or any(c.dep_ in ("nummod", "quantmod") or c.tag_ == "$"
+                                           for c in noun.children)
 
 
 def subtree_without(t: Token, *skip: Token) -> Iterator[Token]:

@@ -26,9 +26,13 @@ from newsgraph.events.syntax import (
     gram_subject,
     is_noun,
     is_verb,
+    judgment,
     light_governor,
+    omitted_relative_object,
+    passive_agent,
     prep_key,
     prep_object,
+    relative_antecedent,
     subtree_without,
 )
 from newsgraph.nlp.pipeline import lemma
@@ -48,6 +52,21 @@ _NOT_EVENT_ENTS = frozenset({"DATE", "TIME", "PERSON", "GPE", "ORG", "NORP", "LO
                              "MONEY", "CARDINAL", "ORDINAL", "PERCENT", "QUANTITY"})
 #: Subject pronouns that stand for a named person or body in a subject constraint.
 _PERSONAL = frozenset({"he", "she", "we", "i"})
+
+
+#: Tags of inflected words, whose lemma differs from their written form.
+_INFLECTED = frozenset({"NNS", "NNPS", "VBD", "VBG", "VBN", "VBZ", "JJR", "JJS"})
+#: Dashes that open and close a parenthetical ("The Authority - which ... - called").
+_DASHES = frozenset({"-", "—", "–", "--", "―"})
+#: Links of a noun inside a phrase, not its head: "The Palestinian AUTHORITY", not "Palestinian".
+_NOT_HEAD_DEPS = frozenset({"compound", "amod", "poss", "nmod", "pobj", "dobj", "appos", "conj",
+                            "npadvmod", "det", "attr"})
+
+
+def _is_dash(tok: Token) -> bool:
+    """A dash set off by spaces (not the hyphen of "Jong-un")."""
+    return tok.text in _DASHES and bool(tok.whitespace_) and tok.i > 0 and \
+        bool(tok.doc[tok.i - 1].whitespace_)
 
 
 @dataclass(slots=True)
@@ -103,8 +122,8 @@ class _Facts:
     `functools.cached_property` takes a lock on every first access in Python 3.11, which cost
     ~3% of the stage."""
 
-    __slots__ = ("_complements", "_loose", "_m", "_matcher", "_modifiers", "_objects", "_preps",
-                 "_subjects", "kids")
+    __slots__ = ("_complements", "_judgment", "_loose", "_m", "_matcher", "_modifiers",
+                 "_objects", "_preps", "_subjects", "kids")
 
     def __init__(self, matcher: Matcher, m: Match) -> None:
         self._matcher = matcher
@@ -116,6 +135,14 @@ class _Facts:
         self._subjects: list[Token] | None = None
         self._complements: list[Token] | None = None
         self._preps: dict[str, list[Token]] | None = None
+        self._judgment: tuple[Token | None, list[Token], list[Token]] | None = None
+
+    @property
+    def judgment(self) -> tuple[Token | None, list[Token], list[Token]]:
+        """(what is judged, the words judging it): syntax.judgment."""
+        if self._judgment is None:
+            self._judgment = self._matcher.judgment(self._m.token)
+        return self._judgment
 
     @property
     def objects(self) -> list[Token]:
@@ -157,6 +184,9 @@ class _Facts:
             return self._preps
         m, matcher = self._m, self._matcher
         hosts = [self.kids]
+        if m.pos == "verb":
+            # "is CRITICAL of the decision", "was ANGRY at": the adjective's prepositions
+            hosts += [matcher.kids(c) for c in self.kids if c.dep_ == "acomp"]
         if m.patient is not None:
             hosts.append(matcher.kids(m.patient))
         if m.pos == "noun" and m.light and m.governor is not None:
@@ -185,6 +215,9 @@ class Matcher:
         self.res = resolver
         self._words: dict[int, tuple[str, str]] = {}
         self._classes: dict[int, frozenset[str]] = {}
+        #: whether the sentence at hand has a word judgment entries look for; without one
+        #: they are not tried (set by the coder per sentence)
+        self.judging = True
 
     def kids(self, tok: Token) -> list[Token]:
         return self.tree.kids(tok) if self.tree is not None else list(tok.children)
@@ -202,7 +235,14 @@ class Matcher:
             return False
         words = self.lex.trigger_words
         lem, low = self.words(tok)
-        return low in words or lem in words
+        if low not in words and lem not in words:
+            return False
+        gate = self.lex.gates.get(lem)
+        if gate is None or (low != lem and low in words):
+            return True
+        # "is CRITICAL of": a copula needs its adjective (inflected dependents by lemma)
+        return any(c.lower_ in gate or (c.tag_ in _INFLECTED and self.words(c)[0] in gate)
+                   for c in self.kids(tok))
 
     def triggers(self, tokens: list[Token]) -> list[Match]:
         out: list[Match] = []
@@ -230,7 +270,10 @@ class Matcher:
             pos = "noun"  # proper-noun tags only in Title Case text, not "in MARCH"
         else:
             return None
-        entries = self.lex.candidates(pos, *self.words(tok))
+        words = self.words(tok)
+        entries = self.lex.candidates(pos, *words)
+        if not self.judging and not self.lex.judging_words.isdisjoint(words):
+            entries = tuple(e for e in entries if not e.judging)
         if not entries:
             return None
         # cheap test first: a phrase's particles and object words must be among the token's
@@ -249,6 +292,38 @@ class Matcher:
             agent, patient = agent_and_patient(tok, self.grammar, self.kids(tok))
             if agent is not None and agent.tag_ in ("WDT", "WP") and agent.head.dep_ == "relcl":
                 agent = agent.head.head
+            if patient is not None:
+                patient = relative_antecedent(patient) or patient
+            elif child(tok, "dobj", "ccomp", "xcomp") is None:
+                # "a decision the UN said it cannot ACCEPT", "a claim Manila DENIED": the
+                # object of a relative clause with its pronoun left out is the noun
+                patient = omitted_relative_object(tok)
+            if tok.dep_ == "acl" and tok.i > 0 and tok.doc[tok.i - 1].text == "," and \
+                    tok.head.dep_ == "ROOT" and is_noun(tok.head) and tok.tag_ in ("VBD", "VBN"):
+                # "The Venezuelan opposition, which says ..., CALLED on the army": the
+                # parser took the main verb after a parenthetical for a participle
+                agent, patient = tok.head, child(tok, "dobj")
+            elif agent is not None and tok.dep_ == "conj" and tok.head.dep_ == "ccomp" and \
+                    child(tok, "nsubj", "nsubjpass") is None and \
+                    lemma(tok.head.head) in self.grammar.report_verbs and \
+                    self.res.participant(agent) is None:
+                # "said the sentencing was politically motivated and URGED Chinese
+                # authorities to release him": the speaker urges, not the sentencing
+                agent = gram_subject(tok.head.head, self.grammar) or agent
+            if tok.dep_ == "acl" and tok.tag_ in ("VBD", "VBN") and tok.i > 0 and \
+                    tok.doc[tok.i - 1].text == "," and child(tok, "dobj", "oprd") is not None:
+                # "he asked about the Brotherhood, CALLED Omar a terrorist and said": a verb
+                # in a list the parser hung on the noun before it, as a participle (which
+                # takes no object)
+                listed = self.listed_subject(tok)
+                if listed is not None:
+                    agent, patient = listed, child(tok, "dobj", "oprd")
+            if agent is None or tok.dep_ == "acl" or tok.dep_ == "advcl":
+                cut_off = self.dash_subject(tok)
+                if cut_off is not None:
+                    # "The Authority - which ... - CALLED for a meeting": the parser lost the
+                    # subject behind the parenthetical (and may take the verb for a participle)
+                    agent, patient = cut_off, child(tok, "dobj")
             agent, patient = self._here(tok, agent), self._here(tok, patient)
         else:
             governor, link = light_governor(tok, self.grammar)
@@ -262,6 +337,47 @@ class Matcher:
             m.entry = entry
             if self.accepts(m, facts):
                 return m
+        return None
+
+    def listed_subject(self, v: Token) -> Token | None:
+        """The subject of the verb whose phrase a misparsed list verb hangs in."""
+        cur = v.head
+        for _ in range(4):
+            if cur.head.i == cur.i:
+                return None
+            cur = cur.head
+            if is_verb(cur):
+                return gram_subject(cur, self.grammar) if cur.i < v.i else None
+        return None
+
+    def dash_subject(self, v: Token) -> Token | None:
+        """The subject a parenthetical between dashes cut off from its verb: "The Palestinian
+        AUTHORITY - which considers ... - called for", "The only two Arab states ... - EGYPT
+        and Jordan - also criticised" (names in the dashes are who the phrase before means).
+        None unless v comes right after the closing dash without a subject of its own (or
+        with one the parser took from inside the dashes: "after the COUP - called for")."""
+        doc = v.doc
+        start = v.sent.start
+        i = v.i - 1
+        while i > start and doc[i].tag_ in ("RB", "RBR", "MD"):
+            i -= 1  # "- also sharply criticised"
+        if not _is_dash(doc[i]):
+            return None
+        close = i
+        opening = next((j for j in range(close - 1, start, -1) if _is_dash(doc[j])), None)
+        if opening is None or close - opening < 2:
+            return None
+        if any(c.dep_ in ("nsubj", "nsubjpass") and not opening < c.i < close
+               for c in self.kids(v)):
+            return None
+        inner = doc[opening + 1:close]
+        names = [t for t in inner if t.tag_ in ("NNP", "NNPS") and t.dep_ != "compound"
+                 and self.res.entity_at(t) is not None]
+        if names and all(t.tag_ in ("NNP", "NNPS", "CC", ",", "DT", "HYPH") for t in inner):
+            return names[0]
+        for t in doc[start:opening]:
+            if (t.tag_ in ("NN", "NNS", "NNP", "NNPS", "PRP")) and t.dep_ not in _NOT_HEAD_DEPS:
+                return t
         return None
 
     def _here(self, tok: Token, other: Token | None) -> Token | None:
@@ -291,6 +407,7 @@ class Matcher:
             and self._subject_ok(m, f)
             and self._content_ok(m)
             and (not e.ccomp_self or self._ccomp_self(m))
+            and (not (e.judgments or e.negated_judgments) or self._judgment_ok(m, f))
         )
 
     def _phrase_ok(self, m: Match, f: _Facts) -> bool:
@@ -320,9 +437,15 @@ class Matcher:
         if e.pobjs or e.not_pobjs:
             keys = e.prep or ("",)
             pobjs = [t for k in keys for t in f.preps.get(k, ())]
-            if e.pobjs and not self._any(pobjs, e.pobjs, required=True):
+            if e.prep and e.not_pobjs:
+                # "fired rockets AT Israel ON SUNDAY": a date beside the target excludes
+                # nothing; only when no object of the prepositions is left
+                pobjs = [t for t in pobjs if not self.hits(t, e.not_pobjs)]
+                if not pobjs:
+                    return False
+            elif self._hit(pobjs, e.not_pobjs):
                 return False
-            if self._hit(pobjs, e.not_pobjs):
+            if e.pobjs and not self._any(pobjs, e.pobjs, required=True):
                 return False
         return True
 
@@ -336,13 +459,15 @@ class Matcher:
 
     def _subject_ok(self, m: Match, f: _Facts) -> bool:
         e = m.entry
-        if e.subjects and not self._any(f.subjects, e.subjects, required=True):
+        if e.subjects and not self._any(f.subjects, e.subjects, required=True) and not (
+                e.agentless and m.agent is None and m.pos == "verb" and
+                any(c.dep_ == "auxpass" for c in f.kids)):
             return False
         return not self._hit(f.subjects, e.not_subjects)
 
     def _content_ok(self, m: Match) -> bool:
         e = m.entry
-        if not e.content_words:
+        if not e.content_words and not e.not_content_words:
             return True
         scope = m.token
         if e.ccomp_self:
@@ -352,7 +477,33 @@ class Matcher:
             scope = ccomp
         skip = [m.agent] if m.agent is not None else []
         words = [t for t in subtree_without(scope, *skip) if t.i != m.token.i]
-        return self._any(words, e.content_words, required=True)
+        if self._hit(words, e.not_content_words):
+            return False
+        return self._any(words, e.content_words)
+
+    def judgment(self, tok: Token) -> tuple[Token | None, list[Token], list[Token]]:
+        tree = self.tree if self.tree is not None else Tree(tok.doc)
+        return judgment(tok, tree, self.lex.classes.get("opinion_noun", frozenset()))
+
+    def _judgment_ok(self, m: Match, f: _Facts) -> bool:
+        """A verb of saying or judging whose judgment is among the entry's words, about
+        something that can be judged: a participant, someone's act ("Trump's REQUEST", "their
+        level of engagement"), or one of the entry's `judged` words (decision, move...)."""
+        e = m.entry
+        judged, words, negated = f.judgment
+        # a reported verb judges only when it is a verb of condemning ("said the move
+        # VIOLATES the law", not "said drones ATTACKED a refinery")
+        words = [w for w in words if not is_verb(w) or self.in_class(w, "condemning_verb") or
+                 self.in_class(w, "condemning_participle")]
+        if not self._any(words, e.judgments, required=True) and \
+                not self._any(negated, e.negated_judgments, required=True):
+            return False
+        if not e.judged or judged is None:
+            return not e.judged
+        if judged.tag_ == "PRP" or self.hits(judged, e.judged) or \
+                self.res.participant(judged) is not None:
+            return True  # "called IT a provocation", "the MOVE", "Omar"
+        return any(c.dep_ == "poss" for c in self.kids(judged))
 
     def _ccomp_self(self, m: Match) -> bool:
         """The complement's subject is the speaker's own side ("warned that THE CHINESE
@@ -365,6 +516,8 @@ class Matcher:
             return False
         if subj.lower_ in ("we", "i"):
             return True
+        if subj.dep_ == "nsubjpass" and passive_agent(ccomp) is None:
+            return True  # "vowed that any attack WOULD BE MET with a severe reply"
         # "the Chinese government" resolves to China when the entity stage links the
         # nationality to its country
         a = self.res.participant(m.agent)
@@ -506,4 +659,7 @@ class Matcher:
             self._classes[tok.i] = classes
         if cls in classes:
             return True
+        phrases = self.lex.class_phrases.get(cls)
+        if phrases and any(self.term_hits(tok, t) for t in phrases):
+            return True  # "politically motivated", "witch hunt": a head and its modifiers
         return "-" in tok.lower_ and self.lex.in_class(tok.lower_, cls)

@@ -70,7 +70,7 @@ def evidence(doc: Doc, m: Mention, lex: Lexicon) -> EntityType | None:
                 and head.is_lower and head.i == _root(doc, m.start, m.end).head.i:
             return "ORG" if word in lex.org_heads else "PLACE"
     words = [doc[i].lower_ for i in range(m.start, m.end)]
-    if m.type != "ORG" and _is_club(m, words, lex):
+    if m.type != "ORG" and (_is_club(m, words, lex) or is_newspaper(doc, m.start, m.end, lex)):
         return "ORG"
     if words[-1] in lex.org_heads or words[-1] in lex.place_heads:
         return None  # "Finance Ministry", "Rafah crossing": the head noun already decided
@@ -93,7 +93,8 @@ def _is_person(doc: Doc, m: Mention, words: list[str], lex: Lexicon) -> bool:
         return False  # "University of Washington", "Goddard Space Flight Center"
     if _determined(doc, m.start):
         return False  # "the Trade Partnership", "the northern Sierra Nevada": no person's name
-    known_place = bool(places(m.text)) or m.key in names().capitals
+    known_place = bool(places(m.text)) or m.key in names().capitals \
+        or compass_district(doc, m.start, m.end, lex)
     if _titled_before(doc, m.start, lex) and not (known_place and m.end - m.start == 1):
         return True  # "Chancellor Olaf Scholz", "opposition lawmaker Job Sikhala"
     if known_place:
@@ -108,6 +109,37 @@ def _is_person(doc: Doc, m: Mention, words: list[str], lex: Lexicon) -> bool:
             doc[t.head].tag_ in ("NN", "NNP") for t in titles_of(doc, m.start, m.end)):
         return True  # "the French ambassador, Sylvain Itté", "Asim Jihad, the spokesman"
     return m.type == "PLACE" and m.end - m.start >= 2 and _says(doc, m, lex)
+
+
+def is_newspaper(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """ "the Intelligencer", "the Wheeling Intelligencer", "the Daily Star", "the Post": a
+    newspaper's name ends in a word that only newspapers are named with, or, after "the", in
+    one that is also a surname or a word ("Emily Post" is a person, "the Post" a paper)."""
+    last = doc[end - 1]
+    if not last.is_title or (end - start == 1 and last.is_sent_start):
+        return False
+    word = last.lower_
+    if word in lex.media_words and (end - start > 1 or _after_the(doc, start)):
+        return True
+    return word in lex.media_words_after_the and _after_the(doc, start)
+
+
+def _after_the(doc: Doc, start: int) -> bool:
+    return start > 0 and doc[start - 1].lower_ == "the"
+
+
+def compass_district(doc: Doc, start: int, end: int, lex: Lexicon) -> bool:
+    """ "Yobe North", "Lagos Central", "Kowloon West": a place the gazetteer knows, then a
+    compass word, names a district or an electoral constituency (a senatorial district, a
+    riding), not a person ("Oliver North", "Kanye West": a given name first) nor a body."""
+    if end - start < 2 or doc[end - 1].lower_ not in lex.directional \
+            or not doc[end - 1].is_title or given_name_first(doc, start, end):
+        return False
+    base = str(doc[start:end - 1].text)
+    if base.startswith(("the ", "The ")):
+        base = base[4:]
+    ref = names().refs.get(fold(base))
+    return bool(places(base)) or (ref is not None and ref.type == "PLACE")
 
 
 def _determined(doc: Doc, start: int) -> bool:

@@ -30,6 +30,7 @@ from newsgraph.nlp.entities.resources import (
     Ref,
     common_adjectives,
     common_nouns,
+    common_verbs,
     given_names,
     lexicon,
     names,
@@ -393,12 +394,60 @@ def _trim(doc: Doc, start: int, end: int, label: str, lex: Lexicon) -> tuple[int
             start += 1
     while end > start and _edge(doc[end - 1], _CLOSING):
         end -= 1
+    if label not in ("PERSON", "EVENT", "LAW"):
+        end = _before_title(doc, start, end, lex)
+        end = _before_order(doc, start, end)
+        while end > start and _edge(doc[end - 1], _CLOSING):
+            end -= 1
     # "Borussia Dortmund 2-0": a score is no part of a name
     if end - start > 2 and doc[end - 1].like_num and doc[end - 2].text in ("-", "–") \
             and end - start > 3 and doc[end - 3].like_num:
         end -= 3
     return start, end
 
+
+def _before_title(doc: Doc, start: int, end: int, lex: Lexicon) -> int:
+    """ "House of Representatives Speaker", "the House Rt" (of "Rt. Hon. Jane Doe"), "Senate
+    Majority Leader": a trailing office word or honorific, and the qualifiers before it, are the
+    title of the person named next, not part of the organisation's name. The word before the
+    title must be a name's noun: "Office of the Special Envoy", "Office of the Prime Minister",
+    "Attorney General" end in their own role (an adjective, "the" or a role noun before it)."""
+    if end - start < 2 or not _trailing_title(doc[end - 1], lex):
+        return end
+    cut = end - 1
+    while cut - start > 1 and doc[cut - 1].lower_ in lex.title_qualifiers:
+        cut -= 1
+    prev = doc[cut - 1]
+    word = prev.lower_
+    if not prev.text[:1].isupper() or word in common_adjectives() or word in lex.honorifics \
+            or (is_role_word(prev, lex) and not word.endswith("s")) \
+            or fold(span_text(doc, start, end)) in names().refs:
+        return end
+    return cut
+
+
+def _trailing_title(tok: Token, lex: Lexicon) -> bool:
+    return tok.text[:1].isupper() and tok.lower_.rstrip(".") in lex.trailing_titles
+
+
+def _before_order(doc: Doc, start: int, end: int) -> int:
+    """ "Fort Worth P.D. Open the door!": a shouted order after a name that ends in an
+    abbreviation's period. The period ended the name's sentence (the parser, seeing an
+    abbreviation, does not split there); the capitalized verb with its object opens the next."""
+    if end - start < 2 or end >= len(doc) or not doc[end - 2].text.endswith("."):
+        return end
+    verb, after = doc[end - 1], doc[end]
+    if not verb.is_title or after.tag_ not in ("DT", "PRP", "PRP$", "RP") \
+            or verb.lower_ not in common_verbs():
+        return end
+    for tok in doc[end:end + _ORDER_WINDOW]:
+        if tok.text in (".", "?", "!"):
+            return end - 1 if tok.text == "!" else end
+    return end
+
+
+#: Tokens read after a name for the "!" that closes a shouted order ("Open the door!").
+_ORDER_WINDOW = 10
 
 #: Words a name neither starts nor ends with, beside the edge tags.
 _OPENING = frozenset({"the", "’", "'"})
@@ -497,6 +546,8 @@ def _type(doc: Doc, start: int, end: int, label: str, ref: Ref | None, is_capita
         return "ORG"  # "Saudi Aramco", "Turkish Airlines"
     if label == "PERSON" and end - start > 1 and doc[start].lower_ in lex.directional:
         return "PLACE"  # "West Java", "North Waziristan": no person's name starts so
+    if label in ("PERSON", "ORG") and evidence.compass_district(doc, start, end, lex):
+        return "PLACE"  # "Yobe North", "Kano Central": a constituency or district
     if label == "PERSON" and end - start == 1 and not _person_word(doc, start, lex) and any(
             p.population >= _WORLD_CITY and p.kind == "city" for p in places(doc[start].text)):
         return "PLACE"  # "struck Odessa": a city of millions, no given name

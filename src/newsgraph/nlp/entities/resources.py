@@ -81,6 +81,17 @@ class Lexicon:
     common_acronyms: frozenset[str]
     org_first: frozenset[str]
     corporate_suffixes: frozenset[str]
+    trailing_titles: frozenset[str]
+    title_qualifiers: frozenset[str]
+    media_words: frozenset[str]
+    media_words_after_the: frozenset[str]
+    local_nouns: frozenset[str]
+    venue_nouns: frozenset[str]
+    disease_nouns: frozenset[str]
+    #: phrases that make the next name another name of the one before, as word tuples;
+    #: `renames` also take "the company" as their subject.
+    alias_phrases: frozenset[tuple[str, ...]]
+    rename_phrases: frozenset[tuple[str, ...]]
     #: plural place noun -> the singular that names each conjunct ("counties" -> "County").
     place_plurals: dict[str, str]
     #: "Calif." -> "California".
@@ -156,6 +167,15 @@ def lexicon() -> Lexicon:
         common_acronyms=fs(words["common_acronyms"]),
         org_first=fs(words["org_first"]),
         corporate_suffixes=fs(words["corporate_suffixes"]),
+        trailing_titles=fs(words["trailing_titles"]),
+        title_qualifiers=fs(words["title_qualifiers"]),
+        media_words=fs(words["media_words"]),
+        media_words_after_the=fs(words["media_words_after_the"]),
+        local_nouns=fs(words["local_nouns"]),
+        venue_nouns=fs(words["venue_nouns"]),
+        disease_nouns=fs(words["disease_nouns"]),
+        alias_phrases=frozenset(tuple(p.lower().split()) for p in words["alias_phrases"]),
+        rename_phrases=frozenset(tuple(p.lower().split()) for p in words["rename_phrases"]),
         place_plurals={k.lower(): v for k, v in lex["place_plurals"].items()},
         state_abbreviations=dict(lex["state_abbreviations"]),
     )
@@ -194,6 +214,17 @@ def common_adjectives() -> frozenset[str]:
     lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
     table = lemmatizer.lookups.get_table("lemma_index", {})
     return frozenset(table.get("adj", ()))
+
+
+@functools.cache
+def common_verbs() -> frozenset[str]:
+    """English verbs (the same tables): "Open" in "Fort Worth P.D. Open the door!" is an order,
+    not a word of the name before it."""
+    from newsgraph.nlp.pipeline import load_nlp
+
+    lemmatizer: Any = load_nlp().get_pipe("lemmatizer")
+    table = lemmatizer.lookups.get_table("lemma_index", {})
+    return frozenset(table.get("verb", ()))
 
 
 def _plural(demonym: str) -> str | None:

@@ -37,6 +37,7 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.entity_index import EntityIndex
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.nlp.quantities.filters import (
+    abstract_count,
     capacity,
     definite_reference,
     not_a_quantity,
@@ -121,7 +122,7 @@ def _quantity(
     root = numeral_root(doc, num)
     what, source = _what(doc, num, root, k, lex, entities, sent, found, continues)
     if what is None or (approx is None and definite_reference(doc, num, what.head, lex)) or (
-        singular_phrase(doc, start, num, what.head)
+        singular_phrase(doc, start, num, what.head) or abstract_count(num, what.head, lex)
     ):
         return None
     hidden = capacity((governed(what, root), doc[num.start]), lex)

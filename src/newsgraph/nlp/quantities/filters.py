@@ -27,13 +27,14 @@ from spacy.tokens import Doc, Token
 from newsgraph.nlp.pipeline import lemma
 from newsgraph.nlp.quantities.lexicon import QuantityLexicon, key
 from newsgraph.nlp.quantities.numbers import Numeral
+from newsgraph.nlp.quantities.units import singular_keys
 
 _DATE_LABELS = frozenset({"DATE", "TIME"})
 #: Entities whose numbers are part of a name ("Group of 20", "Boeing 737 Max", "Fortune 500",
 #: "Resolution 2334"), a share or a rank.
 _NAME_LABELS = frozenset({"PERCENT", "ORDINAL", "PRODUCT", "WORK_OF_ART", "LAW", "EVENT", "FAC",
                           "ORG", "LANGUAGE"})
-_PERCENT = frozenset({"%", "percent", "per", "pct", "percentage", "percentile"})
+_PERCENT = frozenset({"%", "percent", "pct", "percentage", "percentile"})
 _YEAR_BEFORE = frozenset({"in", "since", "by", "until", "till", "from", "of", "before", "after",
                           "during", "circa", "early", "late", "mid", "between", "year", "spring",
                           "summer", "autumn", "fall", "winter", "'s", "’s"})
@@ -60,7 +61,8 @@ def not_a_quantity(doc: Doc, num: Numeral, lex: QuantityLexicon, quotes: list[in
     after = doc[num.end] if num.end < len(doc) else None
     return (
         _dateish(doc, num, before, lex)
-        or (after is not None and (after.lower_ in _PERCENT or after.ent_type_ == "PERCENT"
+        or (after is not None and (after.lower_ in _PERCENT or _per_cent(doc, num.end)
+                                  or after.ent_type_ == "PERCENT"
                                   or after.ent_type_ == "ORDINAL"))
         or (first.ent_type_ in _NAME_LABELS and not num.currency and not num.scaled
             and "," not in first.text)
@@ -71,6 +73,11 @@ def not_a_quantity(doc: Doc, num: Numeral, lex: QuantityLexicon, quotes: list[in
         or _ratio(doc, num, after)
         or _quoted_fragment(doc, num, quotes)
     )
+
+
+def _per_cent(doc: Doc, i: int) -> bool:
+    """ "5.25 per cent" (token i is "per"): a share; "$44 million per week" is a rate."""
+    return doc[i].lower_ == "per" and i + 1 < len(doc) and doc[i + 1].lower_ in ("cent", "mille")
 
 
 def _dateish(doc: Doc, num: Numeral, before: Token | None, lex: QuantityLexicon) -> bool:
@@ -248,17 +255,29 @@ def definite_reference(doc: Doc, num: Numeral, head: Token | None, lex: Quantity
         return False
     if num.value > lex.anaphora_max or num.currency is not None:
         return False
-    i, identifying = num.start - 1, False
+    i, identifying, rest = num.start - 1, False, False
     while i >= 0 and num.start - i <= 3 and doc[i].lower_ in lex.anaphora_between:
         identifying = identifying or doc[i].lower_ in lex.anaphora_identifying
+        rest = rest or doc[i].lower_ in lex.anaphora_rest
         i -= 1
     if i < 0 or doc[i].lower_ not in lex.anaphora_determiners:
         return False
     if identifying:
         return True
+    if rest:
+        return False  # "the other two contractors", "the remaining 11 hostages": how many more
     if head.dep_ == "pobj" and head.head.lower_ == "of" and head.head.head.like_num:
         return False  # "11 of the 12 cities": the whole a share is taken of
     return not any(c.dep_ == "prep" and c.lower_ == "of" for c in head.rights)
+
+
+def abstract_count(num: Numeral, head: Token | None, lex: QuantityLexicon) -> bool:
+    """ "three confirmed diagnoses", "nine state charges", "Three countries where ...": a small
+    count of an abstraction or of countries describes the case, it is no figure
+    (``units.toml`` [abstract])."""
+    if head is None or num.scaled or num.vague or num.value > lex.abstract_max:
+        return False
+    return any(form in lex.abstract for form in singular_keys(head))
 
 
 def singular_phrase(doc: Doc, first: int, num: Numeral, head: Token | None) -> bool:

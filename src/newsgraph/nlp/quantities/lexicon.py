@@ -72,7 +72,10 @@ class QuantityLexicon:
     anaphora_determiners: frozenset[str]
     anaphora_between: frozenset[str]
     anaphora_identifying: frozenset[str]
+    anaphora_rest: frozenset[str]  # "the other two contractors": a count of the rest
     anaphora_max: float
+    abstract: frozenset[str]  # "three confirmed diagnoses": small counts left out
+    abstract_max: float
     capacity_verbs: frozenset[str]
     capacity_participles: frozenset[str]
     capacity_nouns: frozenset[str]
@@ -85,6 +88,9 @@ class QuantityLexicon:
     currency_names: Mapping[str, str]
     currency_openers: frozenset[str]  # first words of currency names, lower case, any number
     rates: Mapping[str, str]
+    money_objects: frozenset[str]  # "pounds of funding": money; "pounds of cocaine": weight
+    weight_verbs: frozenset[str]
+    mass_units: frozenset[str]
     # owners.toml
     owner_verbs: Mapping[str, frozenset[str]]
     object_control: frozenset[str]
@@ -237,7 +243,10 @@ def lexicon() -> QuantityLexicon:
         anaphora_determiners=_keys(anaphora["determiners"]),
         anaphora_between=_keys(anaphora["between"]),
         anaphora_identifying=_keys(anaphora["identifying"]),
+        anaphora_rest=_keys(anaphora["rest"]),
         anaphora_max=float(anaphora["max_value"]),
+        abstract=_keys(units["abstract"]["nouns"]),
+        abstract_max=float(units["abstract"]["max_value"]),
         capacity_verbs=_keys(capacity["verbs"]),
         capacity_participles=_keys(capacity["participles"]),
         capacity_nouns=_keys(capacity["nouns"]),
@@ -252,6 +261,9 @@ def lexicon() -> QuantityLexicon:
         currency_names={key(k): v for k, v in money["names"].items()},
         currency_openers=frozenset(_openers_of(money["names"])),
         rates={key(k): v for k, v in money["rates"].items()},
+        money_objects=_keys(money["weights"]["money_objects"]),
+        weight_verbs=_keys(money["weights"]["verbs"]),
+        mass_units=_keys(money["weights"]["mass_units"]),
         owner_verbs={k: _keys(v) for k, v in owners["verbs"].items()},
         object_control=_keys(owners["object_control"]),
         acquire=_keys(owners["acquire"]),

@@ -167,7 +167,36 @@ def _number(doc: Doc, j: int, lex: QuantityLexicon) -> Numeral | None:
         value, cur, scaled = parsed
         end, mult = _scale_words(doc, j + 1, lex) if not scaled else (j + 1, 1.0)
         return Numeral(j, end, value * mult, cur, scaled=scaled or mult != 1.0, digits=True)
+    if _GLUED_RANGE.search(tok.text):
+        return _glued_range(doc, j, lex)
     return _words(doc, j, lex) or _vague(doc, j, lex)
+
+
+#: a range written as one token: the tokenizer keeps "350–375" and "20—30" whole (not "20-30")
+_GLUED_RANGE = re.compile(r"\d[–—]\d")
+
+
+def _glued_range(doc: Doc, j: int, lex: QuantityLexicon) -> Numeral | None:
+    """ "350–375 million", "$20–30bn": both ends in one token; a scale written once (after the
+    token or glued to its upper end) applies to both. Two years ("2019–2020") and a score or a
+    falling pair ("3–1") are no range, and no number."""
+    low_text, sep, high_text = doc[j].text.replace("—", "–").partition("–")
+    low, high = _digits(low_text, lex), _digits(high_text, lex)
+    if not sep or low is None or high is None or low[1] is not None:
+        return None
+    end, mult = _scale_words(doc, j + 1, lex) if not high[2] else (j + 1, 1.0)
+    low_value, high_value = low[0] * mult, high[0] * mult
+    if high[2] and not low[2] and low[0] < high[0]:
+        digits = _digit_pattern().fullmatch(high_text)
+        if digits is None:
+            return None
+        low_value *= high[0] / float(digits["num"].replace(",", ""))
+    if not low_value < high_value or (mult == 1.0 and not high[2] and all(
+            len(t) == 4 and 1000 <= v <= 2100 for t, v in ((low_text, low[0]),
+                                                         (high_text, high[0])))):
+        return None
+    return Numeral(j, end, low_value, high[1], high=high_value, scaled=mult != 1.0 or high[2],
+                   digits=True)
 
 
 def _scale_words(doc: Doc, k: int, lex: QuantityLexicon) -> tuple[int, float]:

@@ -430,19 +430,41 @@ def _currency_name(tokens: Span, num: Numeral | None, lex: QuantityLexicon) -> s
     for form in singular_keys(head):
         for n in range(min(len(words) + 1, 3), 0, -1):
             phrase = " ".join([*words[len(words) - n + 1 :], form]) if n > 1 else form
-            if phrase in lex.currency_names and _is_money(form, num):
+            if phrase in lex.currency_names and _is_money(form, num, head, lex):
                 return lex.currency_names[phrase]
     return None
 
 
-def _is_money(name: str, num: Numeral | None) -> bool:
+def _is_money(name: str, num: Numeral | None, word: Token, lex: QuantityLexicon) -> bool:
     """ "5 trillion won" is money, "won" alone a verb; "243 pounds" is a weight, "£243" and
-    "50 million pounds" money (a weight in millions of pounds is rare in the news)."""
+    "50 million pounds" money, unless the words say weight (`_weight`)."""
     if name == "won":
         return num is not None and num.scaled
     if name == "pound":
-        return num is not None and (num.scaled or num.value >= 1000)
+        return num is not None and (num.scaled or num.value >= 1000) and not _weight(word, lex)
     return True
+
+
+def _weight(word: Token, lex: QuantityLexicon) -> bool:
+    """ "seized 5,000 pounds of cocaine", "a truck weighing 40,000 pounds", "2,000 pounds of
+    marijuana and 300 kilograms of heroin": "pounds" of a substance, after a verb of weight, or
+    beside another unit of mass is a weight (``currencies.toml`` [weights]); "2 million pounds
+    of funding" stays money."""
+    doc = word.doc
+    nxt = word.i + 1
+    if nxt < len(doc) and doc[nxt].lower_ == "of":
+        obj = next((c for c in doc[nxt].children if c.dep_ == "pobj"), None)
+        if obj is None and nxt + 1 < len(doc):
+            obj = doc[nxt + 1]
+        return obj is None or not any(f in lex.money_objects for f in singular_keys(obj))
+    verb = word.head
+    for _ in range(3):  # "weighing 40,000 pounds", "weighed in at 2,000 pounds"
+        if verb.tag_.startswith("VB"):
+            break
+        verb = verb.head
+    if lemma(verb) in lex.weight_verbs:
+        return True
+    return any(t.i != word.i and t.lower_ in lex.mass_units for t in word.sent)
 
 
 def _currency_word(doc: Doc, k: int, lex: QuantityLexicon, num: Numeral) -> Counted | None:
@@ -457,7 +479,7 @@ def _currency_word(doc: Doc, k: int, lex: QuantityLexicon, num: Numeral) -> Coun
             code = lex.currency_names.get(" ".join([*words, form]))
             if code is None and n == 1 and last.text in lex.currency_codes:
                 code = lex.currency_codes[last.text]
-            if code is not None and _is_money(form, num):
+            if code is not None and _is_money(form, num, last, lex):
                 return Counted(code, "money", code, last=last.i)
     return None
 

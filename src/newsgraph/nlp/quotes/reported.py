@@ -42,6 +42,9 @@ _NP_MAX = 8
 _TAIL_MAX = 12
 #: a reported clause shorter than this (in words) is a fragment of a bad parse
 MIN_WORDS = 3
+#: how far (in tokens) from a source phrase its enclosing dashes or brackets may be: an aside
+#: in a news sentence runs to 30-40 tokens ("-- and the fact that ... Fact Checker --" is 27)
+_BRACKET_REACH = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,6 +52,9 @@ class Reported:
     cue: Token
     pieces: tuple[tuple[int, int], ...]  #: token ranges [start, end) of the clause
     subject: Token | None = None  #: the speaker's head word, where the parse lost it
+    #: where the clause ends before its closing attribution is cut ("..., according to Y"): a
+    #: cue up to there is part of this report, not one of its own
+    reach: int = 0
 
     @property
     def start(self) -> int:
@@ -87,15 +93,14 @@ def find_reported(doc: Doc, tokens: Sequence[Token], paragraph_of: Sequence[int]
             if blocked(token):
                 continue
             heads = _complements(token) + finder.parenthetical(token)
+            heads = heads or _as_clause(token)
             for verb, cut in heads:
                 found += finder.clauses(token, verb, cut)
             if not heads:
                 found += finder.misparsed_trailing(token)
         elif token.dep_ == "prep" and source_object(token) is not None:
             # "according to X, ...": the clause the phrase modifies, minus the phrase
-            head = token.head
-            if head.tag_.startswith(("VB", "MD")):
-                found += finder.clauses(token, head, [(token.left_edge.i, token.right_edge.i + 1)])
+            found += finder.sourced(token)
     return _outermost(found)
 
 
@@ -111,6 +116,20 @@ def _candidates(doc: Doc) -> list[int]:
     return [int(i) for i in numpy.flatnonzero(wanted)]
 
 
+def _as_clause(cue: Token) -> list[tuple[Token, Cut]]:
+    """ "As X noted at the time, CLAUSE", "CLAUSE, as the minister warned": a speech verb in an
+    "as" clause with nothing said of its own attributes the clause it modifies (not "As the
+    minister announced the plan, ...", whose object is what was said)."""
+    head = cue.head
+    if cue.dep_ != "advcl" or head is cue or not head.tag_.startswith(("VB", "MD")):
+        return []
+    if not any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children):
+        return []
+    if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "oprd") for c in cue.children):
+        return []
+    return [(head, [(cue.left_edge.i, cue.right_edge.i + 1)])]
+
+
 def _complements(cue: Token) -> list[tuple[Token, Cut]]:
     """ "X said (that) ...", "X told Y that ...", "..., X said": the complement clauses.
 
@@ -122,9 +141,15 @@ def _complements(cue: Token) -> list[tuple[Token, Cut]]:
     # "..., X said": never the speaker's phrase, whatever the parse hangs where
     subject = [(c.left_edge.i, c.right_edge.i + 1) for c in cue.children
                if c.dep_ in ("nsubj", "nsubjpass")]
-    for child in _complement_heads(cue):
+    heads = _complement_heads(cue)
+    # "..., said The We Company’s recently named executive chair Marcelo Claure": with the
+    # clause said before the cue and no subject, what follows it is the speaker's phrase
+    inverted = not subject and any(c.i < cue.i for c in heads)
+    for child in heads:
         if child.left_edge.i <= cue.i <= child.right_edge.i:
             continue  # the parse wraps the cue into its own complement: no clean clause
+        if inverted and child.i > cue.i:
+            continue
         if out and (out[-1][0].i < cue.i) == (child.i < cue.i):
             continue  # the second half of a split clause: joined to the first in `_span`
         out.append((child, subject))
@@ -188,6 +213,62 @@ class _Finder:
             cut.append((cue.i, phrase.right_edge.i + 1))
         return [(head, cut)]
 
+    def sourced(self, phrase: Token) -> list[Reported]:
+        """ "according to X": the clause the phrase modifies, minus the phrase and, after a
+        trailing phrase, minus a participle that follows it ("X is investigating WeWork,
+        according to two people ..., adding to a mounting series of problems": the writer's
+        comment, not the source's). A phrase inside dashes or brackets scopes over what they
+        hold ("Given that history -- and the fact that X has made ..., according to Y -- there
+        is ..." reports what X has made)."""
+        head: Token | None = phrase.head
+        cut = [(phrase.left_edge.i, phrase.right_edge.i + 1)]
+        bounds = self._bracketed(phrase)
+        if bounds is not None:
+            lo, hi = bounds
+            if head is None or not lo <= head.i < hi:
+                head = self._inner_clause(lo, hi)
+            cut += [(0, lo), (hi, len(self.tokens))]
+        if head is None or not head.tag_.startswith(("VB", "MD")):
+            return []
+        if phrase.i > head.i:
+            cut += [(c.left_edge.i, c.right_edge.i + 1) for c in head.children
+                    if c.i > phrase.right_edge.i and c.dep_ in ("advcl", "xcomp")
+                    and c.tag_ in ("VBG", "VBN")]
+        return self.clauses(phrase, head, cut)
+
+    def _bracketed(self, phrase: Token) -> tuple[int, int] | None:
+        """The token range inside the dashes or brackets around a phrase, within its sentence
+        (a dash on one side only is a dateline or an aside that runs to the sentence's end)."""
+        tokens, home = self.tokens, self.paragraph_of[phrase.i]
+        opening = None
+        for i in range(phrase.left_edge.i - 1, max(-1, phrase.i - _BRACKET_REACH), -1):
+            t = tokens[i]
+            if t.text in _SENTENCE_END or self.paragraph_of[i] != home:
+                return None
+            if t.text == "(" or _dash(tokens, i):
+                opening = i
+                break
+        if opening is None:
+            return None
+        for j in range(phrase.right_edge.i + 1, min(len(tokens), phrase.i + _BRACKET_REACH)):
+            t = tokens[j]
+            if t.text in _SENTENCE_END or self.paragraph_of[j] != home:
+                return None
+            if (t.text == ")") == (tokens[opening].text == "(") and (
+                    t.text == ")" or _dash(tokens, j)):
+                return opening + 1, j
+        return None
+
+    def _inner_clause(self, lo: int, hi: int) -> Token | None:
+        """The widest clause within tokens [lo, hi)."""
+        best, width = None, 0
+        for t in self.tokens[lo:hi]:
+            if t.tag_.startswith(("VB", "MD")) and _is_clause(t):
+                w = min(t.right_edge.i + 1, hi) - max(t.left_edge.i, lo)
+                if w > width:
+                    best, width = t, w
+        return best
+
     def misparsed_trailing(self, cue: Token) -> list[Reported]:
         """ "Emirates finalized a deal for 30 jets, executives of both companies announced
         Wednesday.": a trailing attribution the parser took apart (the speaker as one more
@@ -195,13 +276,15 @@ class _Finder:
         a comma, a plain noun phrase, the cue with neither subject nor clause of its own, and
         nothing but adverbials to the end of the sentence."""
         tokens = self.tokens
-        if cue.tag_ not in _FINITE or any(c.dep_ in _CLAUSE_DEPS or c.dep_ in (
-                "ccomp", "dobj", "xcomp") for c in cue.children):
+        if cue.tag_ not in _FINITE:
             return []
         comma = cue.i - 1
         while comma >= 0 and cue.i - comma <= _NP_MAX and tokens[comma].tag_ in _NP_TAGS:
             comma -= 1
         if comma < 1 or comma == cue.i - 1 or tokens[comma].text != ",":
+            return []
+        if any(c.dep_ in _CLAUSE_DEPS or c.dep_ in ("ccomp", "dobj", "xcomp")
+               for c in cue.children if not _speaker_or_hearer(c, cue, comma)):
             return []
         phrase = range(comma + 1, cue.i)
         if not any(tokens[i].tag_.startswith("NN") for i in phrase):
@@ -217,8 +300,11 @@ class _Finder:
         while start > 0 and self.paragraph_of[start - 1] == self.paragraph_of[cue.i] and (
                 tokens[start - 1].text not in _SENTENCE_END):
             start -= 1
-        if not any(tokens[i].tag_ in _FINITE for i in range(start, comma)):
-            return []
+        if not any(tokens[i].tag_ in _FINITE for i in range(start, comma)) or (
+                tokens[start].tag_ in ("IN", "WRB") or any(
+                    tokens[i].dep_ == "advcl" and not start <= tokens[i].head.i < comma
+                    for i in range(start, comma))):
+            return []  # "After the talks ended, the minister told reporters": no report
         pieces = self._pieces(_minus((start, comma), self._dateline((start, comma))))
         if not pieces or self._holds_speech(pieces):
             return []
@@ -237,7 +323,9 @@ class _Finder:
         if not _is_clause(verb):
             return []
         span = _span(cue, verb)
-        cut = cut + self._outside_paragraph(cue, span) + self._dateline(span)
+        span = (span[0], self._correlative_end(cue, span))
+        cut = (cut + self._outside_paragraph(cue, span) + self._dateline(span)
+               + self._trailing_source(cue, span))
         conjuncts = [c for c in verb.children
                      if c.dep_ == "conj" and c.tag_.startswith(("VB", "MD")) and _has_subject(c)]
         other = [(c.left_edge.i, c.right_edge.i + 1) for c in conjuncts if verb_cue(c)]
@@ -245,12 +333,52 @@ class _Finder:
         if not whole:
             return []
         if not self._holds_speech(whole):
-            return [Reported(cue, whole)]
+            # a conjoined clause with a speech verb of its own ("..., and many owners SAY ...")
+            # is another report, not part of this one
+            reach = min([span[1]] + [a for a, _ in other if a > cue.i])
+            return [Reported(cue, whole, reach=reach)]
         parts = [self._pieces(_minus(span, cut + [(c.left_edge.i, c.right_edge.i + 1)
                                                   for c in conjuncts]))]
         parts += [self._pieces(_minus((c.left_edge.i, c.right_edge.i + 1), cut))
                   for c in conjuncts if not verb_cue(c)]
         return [Reported(cue, p) for p in parts if p and not self._holds_speech(p)]
+
+    def _correlative_end(self, cue: Token, span: tuple[int, int]) -> int:
+        """ "advises the earlier people seek treatment, the more likely it is they will make a
+        full recovery": a clause opening "the" + comparative runs on to its second half, which
+        the parser hangs elsewhere. The end of the clause, extended so."""
+        tokens, (start, end) = self.tokens, span
+        while start < end and _edge(tokens[start], "``"):
+            start += 1
+        if not (start + 1 < end and tokens[start].lower_ == "the"
+                and _comparative(tokens[start + 1])):
+            return end
+        j = end
+        while j < len(tokens) and tokens[j].text == ",":
+            j += 1
+        if not (j + 1 < len(tokens) and tokens[j].lower_ == "the" and _comparative(tokens[j + 1])):
+            return end
+        k = j
+        home = self.paragraph_of[start]
+        while k < len(tokens) and tokens[k].text not in _SENTENCE_END and (
+                self.paragraph_of[k] == home):
+            if k == cue.i:
+                return end  # "the sooner ..., the better, she said": the cue closes it
+            k += 1
+        return k
+
+    def _trailing_source(self, cue: Token, span: tuple[int, int]) -> Cut:
+        """ "..., according to guidance from the Mayo Clinic" closing a clause someone else
+        reports: whom they cite, not what they said."""
+        start, last = span[0], span[1] - 1
+        while last > start and self.tokens[last].is_punct:
+            last -= 1
+        starts = lexicon().source_starts
+        for t in self.tokens[start : last + 1]:
+            if (t.lower_ in starts and t.i != cue.i and t.dep_ == "prep"
+                    and t.right_edge.i == last and source_object(t) is not None):
+                return [(t.left_edge.i, t.right_edge.i + 1)]
+        return []
 
     def _holds_speech(self, pieces: Pieces) -> bool:
         return any(any(self.speech[a:b]) for a, b in pieces)
@@ -298,6 +426,28 @@ class _Finder:
         while end > start and _edge(self.tokens[end - 1], "''"):
             end -= 1
         return (start, end) if start < end else None
+
+
+def _speaker_or_hearer(child: Token, cue: Token, comma: int) -> bool:
+    """In "..., an agency spokesman told us.": the cue's subject between the comma and the cue,
+    or the hearer after a verb that takes one."""
+    if child.dep_ == "nsubj":
+        return comma < child.i < cue.i
+    return child.dep_ in ("dobj", "dative") and child.i > cue.i and (
+        lemma(cue) in lexicon().with_hearer) and (
+        child.tag_ == "PRP" or lemma(child) in lexicon().person_nouns or child.tag_ == "NNP")
+
+
+def _comparative(token: Token) -> bool:
+    return token.tag_ in ("JJR", "RBR") or token.lower_ in ("more", "less", "fewer")
+
+
+def _dash(tokens: Sequence[Token], i: int) -> bool:
+    """A dash setting off an aside: "--", "—", "–", or a hyphen with spaces on both sides."""
+    t = tokens[i]
+    if t.text in ("--", "—", "–"):
+        return True
+    return t.text == "-" and bool(t.whitespace_) and i > 0 and bool(tokens[i - 1].whitespace_)
 
 
 def _span(cue: Token, verb: Token) -> tuple[int, int]:
@@ -379,10 +529,11 @@ def _outermost(found: list[Reported]) -> list[Reported]:
     for r in found:
         if (r.start, r.end) in seen:
             continue
-        if widest is not None and r.end <= widest.end and widest.start <= r.cue.i < widest.end:
+        if widest is not None and r.end <= max(widest.end, widest.reach) and (
+                widest.start <= r.cue.i < max(widest.end, widest.reach)):
             continue
         out.append(r)
         seen.add((r.start, r.end))
-        if widest is None or r.end > widest.end:
+        if widest is None or max(r.end, r.reach) > max(widest.end, widest.reach):
             widest = r
     return out

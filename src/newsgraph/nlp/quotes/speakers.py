@@ -116,15 +116,18 @@ class Speakers:
                 return self._inner_or_outer(cue, node, found)
             if node is cue and any(c.dep_ == "nsubjpass" for c in node.children):
                 return None  # "she was told that ...": the hearer, not the speaker
+            if node is cue and (node.dep_ == "parataxis" or any(
+                    c.dep_ == "ccomp" and c.i < cue.i for c in cue.children)):
+                # "This system, says Richard Locksley, an immunologist, ...", "Job cuts will
+                # be announced ..., said the company’s new executive chair Marcelo Claure"
+                after = _inverted_subject(node)
+                if after is not None and not self._quoted[after.i]:
+                    return after
             if node.dep_ not in _CHAINED or node.head is node:
                 return None
             head = node.head
             if head.tag_.startswith("NN") and node.dep_ in ("acl", "advcl", "relcl"):
                 return self._noun_speaker(head, node)  # "Andrikiene, noting that ..."
-            if node is cue and node.dep_ == "parataxis":
-                after = _inverted_subject(node)
-                if after is not None and not self._quoted[after.i]:
-                    return after  # "This system, says Richard Locksley, an immunologist, ..."
             if node.dep_ == "xcomp":
                 # "led the manufacturer to announce": the object of the verb above does it
                 obj = next((c for c in head.children if c.dep_ == "dobj"), None)
@@ -515,18 +518,30 @@ def _same(a: Speaker, b: Speaker) -> bool:
     return (a.id is not None and a.id == b.id) or name_key(a.name) == name_key(b.name)
 
 
+#: what a speaker's phrase after the cue is made of, up to its head noun ("said The We
+#: Company’s recently named executive chair Marcelo Claure in an email ...")
+_INVERTED_TAGS = frozenset({"DT", "PRP$", "NNP", "NNPS", "NN", "NNS", "POS", "JJ", "JJS", "JJR",
+                            "VBN", "HYPH", "RB", "CD"})
+#: longest speaker phrase read after a cue, in tokens
+_INVERTED_MAX = 12
+
+
 def _inverted_subject(cue: Token) -> Token | None:
-    """The name or noun phrase right after a cue with no subject of its own ("says X")."""
+    """The head of the name or noun phrase right after a cue with no subject of its own ("says
+    X", "said the company’s newly appointed chief executive Jane Doe"): the last noun of the
+    run of modifiers and nouns that follows it. The parser often takes a participle in it
+    ("recently named") for a clause of its own."""
     doc = cue.doc
-    if cue.i + 1 >= len(doc):
+    if cue.i + 1 >= len(doc) or doc[cue.i + 1].tag_ not in ("NNP", "NNPS", "NN", "NNS", "DT",
+                                                              "JJ", "PRP$"):
         return None
-    nxt = doc[cue.i + 1]
-    if nxt.tag_ not in ("NNP", "NNPS", "NN", "NNS", "DT", "JJ"):
-        return None
-    head = nxt
-    while head.head is not head and head.head.i > head.i and head.head.tag_.startswith("NN"):
-        head = head.head
-    return head if head.tag_.startswith("NN") else None
+    head = None
+    for t in doc[cue.i + 1 : cue.i + 1 + _INVERTED_MAX]:
+        if t.tag_ not in _INVERTED_TAGS:
+            break
+        if t.tag_.startswith("NN"):
+            head = t
+    return head
 
 
 def _gender_words(words: list[str]) -> set[Gender]:

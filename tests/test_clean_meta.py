@@ -7,7 +7,7 @@ import pytest
 from trafilatura.utils import load_html
 
 from newsgraph.clean.authors import author_name, author_names
-from newsgraph.clean.meta import read_head, shown_as
+from newsgraph.clean.meta import read_head, shown_as, shown_byline, shown_dek, shown_headline
 from newsgraph.clean.site import choose_publisher, strip_site_name, usable_name
 
 # ---- the headline without the site's name ----------------------------------------------------
@@ -214,3 +214,73 @@ three days of rain.</p></header>
 )
 def test_shown_as(text: str, expected: str | None) -> None:
     assert shown_as(load_html(_SHOWN), text) == expected
+
+
+# ---- a byline shown on the page, when no metadata names the authors ---------------------------
+
+_MENU = ('<ul><li><a href="/subjects/">By subject</a></li><li><a href="/x">By state</a></li></ul>'
+         '<p>By continuing to use this site you agree to our terms.</p>')
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        (_MENU + '<h1>Rates rise</h1><p class="meta">By <a href="/staff/ana-ruiz/">Ana Ruiz</a>'
+         ', <a href="/staff/li-wei/">Li Wei</a> <span>on Monday, March 2nd, 2020 at 9:10 a.m.'
+         '</span></p>', ["Ana Ruiz", "Li Wei"]),
+        ('<h1>Storm hits coast</h1><div class="byline">By Tom Hale and Mary Quinn, Harbor Times'
+         '</div><p>The storm hit the coast at dawn.</p>', ["Tom Hale", "Mary Quinn"]),
+        ('<h1>Storm hits coast</h1><address>By <span>KATE MOSS</span></address>', ["Kate Moss"]),
+        # menus, cookie notices and sentences that start with "By" name nobody
+        (_MENU + "<h1>Rates rise</h1><p>By the end of the year, rates will have risen three "
+         "times, economists at the bank said in a note.</p>", []),
+        ("<h1>Rates rise</h1><p>No byline here.</p>", []),
+    ],
+)
+def test_shown_byline(body: str, expected: list[str]) -> None:
+    tree = load_html(f"<html><head><title>x</title></head><body>{body}</body></html>")
+    assert shown_byline(tree) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "title", "expected"),
+    [
+        # the page shows a longer or reworded headline than its og:title
+        ('<h1 class="headline">Video Shows Rescue of Kidnapped Tulsa Boy</h1>',
+         "Video Shows Rescue of Kidnapped Boy", "Video Shows Rescue of Kidnapped Tulsa Boy"),
+        ("<h1>Port strike: Dockers walk out in Antwerp</h1>", "Dockers walk out in Antwerp",
+         "Port strike: Dockers walk out in Antwerp"),
+        # an <h1> that is the site's logo or a section is not the headline
+        ('<h1 class="logo">The Harbor Times</h1><h2>Dockers walk out</h2>',
+         "Dockers walk out in Antwerp over pay", "Dockers walk out in Antwerp over pay"),
+        ("<h1>World</h1><h1>Dockers walk out in Antwerp over pay and hours</h1>",
+         "Dockers walk out in Antwerp over pay", "Dockers walk out in Antwerp over pay and hours"),
+        ("<p>No heading at all.</p>", "Dockers walk out", "Dockers walk out"),
+    ],
+)
+def test_shown_headline(body: str, title: str, expected: str) -> None:
+    tree = load_html(f"<html><head><title>x</title></head><body>{body}</body></html>")
+    assert shown_headline(tree, title) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('<h1>Dockers walk out</h1><h2 class="subtitle">The strike is the first at the port in '
+         "forty years</h2><p>Body.</p>", "The strike is the first at the port in forty years"),
+        ('<h1>Dockers walk out</h1><!-- x --><div class="standfirst">Pay talks broke down on '
+         "Friday after a week</div>", "Pay talks broke down on Friday after a week"),
+        # a byline or a date stamp under the headline, however it is marked, is no dek
+        ('<h1>Dockers walk out</h1><div class="subhead"><span class="subhead-name">ANA RUIZ'
+         '</span><time datetime="2020-03-02">March 2, 2020, updated 9:10 a.m.</time></div>', None),
+        ('<h1>Dockers walk out</h1><h2 class="subtitle">By Ana Ruiz and Li Wei, Harbor Times</h2>',
+         None),
+        # an unmarked paragraph under the headline is the lead, and a label is too short
+        ("<h1>Dockers walk out</h1><p>Dockers at the port walked out on Friday over pay.</p>",
+         None),
+        ('<h1>Dockers walk out</h1><h2 class="subtitle">Analysis</h2>', None),
+    ],
+)
+def test_shown_dek(body: str, expected: str | None) -> None:
+    tree = load_html(f"<html><head><title>x</title></head><body>{body}</body></html>")
+    assert shown_dek(tree, "Dockers walk out") == expected

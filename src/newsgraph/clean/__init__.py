@@ -34,7 +34,7 @@ from newsgraph.clean.chrome import (
 )
 from newsgraph.clean.document import CleanDocument
 from newsgraph.clean.draft import Draft
-from newsgraph.clean.header import mark_page_header, mark_text_header
+from newsgraph.clean.header import mark_page_header, mark_shown_dek, mark_text_header
 from newsgraph.clean.html import read_page
 from newsgraph.clean.meta import hostname
 from newsgraph.clean.people import dateline_agency, merge_names
@@ -75,6 +75,8 @@ def _clean_html(raw: RawDocument) -> CleanDocument:
     _mark_chrome(draft)
     title = strip_site_name(raw.title, page.site_names, page.hostname) if raw.title else None
     mark_page_header(draft, title or page.title, page.description, page.shown_as)
+    if draft.subtitle is None and page.dek is not None:
+        mark_shown_dek(draft, page.dek)
     _mark_body_repeats(draft)
     if not any(_is_sentence(text) for text in kept(draft)):
         raise NoArticle(raw.source, "the page has no article text, only links or labels")

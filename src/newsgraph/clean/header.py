@@ -265,6 +265,18 @@ def mark_page_header(
             draft.decide(i, "boilerplate")
 
 
+def mark_shown_dek(draft: Draft, dek: str) -> None:
+    """The dek the page's markup shows under its headline, where neither the description nor a
+    block gave one; a block above the body that repeats it is that dek, not body."""
+    draft.subtitle = dek
+    wanted = key(dek)
+    for i in draft.open():
+        if key(draft.text(i)) == wanted:
+            draft.decide(i, "subtitle")
+        elif _is_prose(draft, i):
+            break
+
+
 def _mark_description(
     draft: Draft,
     description: str,

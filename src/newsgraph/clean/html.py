@@ -22,7 +22,14 @@ from trafilatura.utils import load_html
 
 from newsgraph.clean.authors import author_names
 from newsgraph.clean.blocks import Block, Kind, normalize_space
-from newsgraph.clean.meta import Shown, read_head, shown_as
+from newsgraph.clean.meta import (
+    Shown,
+    read_head,
+    shown_as,
+    shown_byline,
+    shown_dek,
+    shown_headline,
+)
 from newsgraph.clean.site import choose_publisher, strip_site_name
 
 # Options of trafilatura.bare_extraction, measured on the 62 pages of
@@ -51,6 +58,8 @@ class Page:
     blocks: list[Block]
     title: str | None = None
     description: str | None = None
+    #: the dek the page shows under its headline, when its markup names it one
+    dek: str | None = None
     #: how the page shows a text (newsgraph.clean.meta.shown_as): asked of the description only
     #: when the blocks do not settle whether it is the dek (the search costs 0.4 ms a page)
     shown_as: Callable[[str], Shown] = _not_shown
@@ -78,15 +87,18 @@ def read_page(html: str, url: str | None = None) -> Page | None:
         return None
     title = _meta(doc.title)
     head = read_head(tree, url, title)
+    title = shown_headline(tree, title)
     description = _meta(doc.description)
     trafilatura_authors = (doc.author or "").split(";")
     return Page(
         blocks=list(_blocks(doc.body)),
         title=strip_site_name(title, head.site_names, head.hostname) if title else None,
         description=description,
+        dek=shown_dek(tree, title),
         shown_as=functools.partial(shown_as, tree),
         authors=author_names(head.authors, head.site_names, head.hostname)
-        or author_names(trafilatura_authors, head.site_names, head.hostname),
+        or author_names(trafilatura_authors, head.site_names, head.hostname)
+        or author_names(shown_byline(tree), head.site_names, head.hostname),
         sitename=choose_publisher(head.site_names),
         site_names=head.site_names,
         hostname=head.hostname,

@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from newsgraph.clean.blocks import key, normalize_space
 from newsgraph.clean.patterns import dek_words, sites
+from newsgraph.clean.people import read_byline
 
 # meta names whose value is the site's own name, after og:site_name and the JSON-LD publisher;
 # app names (al:*:app_name, "NYTimes") and Twitter handles ("@SputnikInt") are left out: they are
@@ -32,6 +33,22 @@ _SUFFIX_MAX_WORDS = 6
 # characters are enough to find the few candidates, the whole text decides
 _SHOWN_PREFIX_CHARS = 20
 _SHOWN_MAX_CANDIDATES = 20
+# a byline shown on the page ("By Jane Doe, John Roe on Monday, November 18th, 2019 at 11:08
+# a.m.") is short; an element of more words that starts with "By" is a sentence or a container
+_BYLINE_MAX_WORDS = 24
+# the page's <h1> replaces the metadata's headline when they share this share of their words
+# (og:title is often a shorter or SEO variant of the headline shown: "... of Kidnapped Girl" in
+# og:title, "... of Kidnapped Fort Worth Girl" on the page); a logo or section name in an <h1>
+# shares few or none
+_HEADLINE_MIN_OVERLAP = 0.6
+_HEADLINE_MAX_WORDS = 40
+# a dek is a sentence or two; a marked element under the headline outside these bounds is a
+# label ("Analysis") or a whole summary box
+_DEK_MIN_WORDS = 5
+_DEK_MAX_WORDS = 50
+# text nodes starting "By" looked at, in page order: menus ("By subject") come before the article
+_BYLINE_MAX_CANDIDATES = 12
+_BY_NODES = ".//text()[starts-with(normalize-space(.), 'By ') or normalize-space(.)='By']"
 
 
 @dataclass(slots=True)
@@ -218,5 +235,97 @@ def _marked_dek(element: Any) -> bool:
             if any(w.casefold() in words for w in _MARKUP_WORD.findall(value)) or (
                 value.casefold() in words
             ):
+                return True
+    return False
+
+
+def shown_byline(tree: Any) -> list[str]:
+    """The authors of the first byline the page shows ("By <a>Jane Doe</a>, <a>John Roe</a>"),
+    for pages whose structured data names nobody and whose byline trafilatura leaves out of its
+    metadata. The element's whole text must read as a byline (newsgraph.clean.people), so "By
+    subject" in a menu or "By continuing, you agree" in a cookie notice give nobody."""
+    body = tree.find(".//body")
+    if body is None:
+        return []
+    nodes = body.xpath(_BY_NODES)
+    for node in nodes[:_BYLINE_MAX_CANDIDATES]:
+        element = node.getparent()
+        if element is not None and not node.is_text:
+            element = element.getparent()  # the text after a child element is its parent's
+        if element is None or element.tag in _SKIPPED:
+            continue
+        text = normalize_space(element.text_content())
+        if len(text.split()) > _BYLINE_MAX_WORDS:
+            continue
+        credit = read_byline(text)
+        if credit is not None and credit.authors:
+            return credit.authors
+    return []
+
+
+def shown_headline(tree: Any, title: str | None) -> str | None:
+    """The headline as the page shows it in its <h1>, where the metadata's title (og:title and
+    the like) is a variant of it; else the metadata's title."""
+    body = tree.find(".//body")
+    if not title or body is None:
+        return title
+    wanted = set(_words(title))
+    for h1 in body.iterfind(".//h1"):
+        text = normalize_space(h1.text_content())
+        words = _words(text)
+        if not words or len(words) > _HEADLINE_MAX_WORDS:
+            continue
+        shared = len(wanted & set(words)) / len(wanted | set(words))
+        if shared >= _HEADLINE_MIN_OVERLAP:
+            return text
+    return title
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"\w+", text.casefold())
+
+
+def shown_dek(tree: Any, headline: str | None) -> str | None:
+    """The dek as the page shows it right under its headline: the <h1>'s next element, when the
+    markup names it a dek or subheading (class "subtitle", "standfirst", an <h2>). It matters
+    where the page's description is another text (a teaser written for search and social
+    cards) and trafilatura leaves the header out of the body."""
+    body = tree.find(".//body")
+    if not headline or body is None:
+        return None
+    wanted = key(headline)
+    for h1 in body.iterfind(".//h1"):
+        if key(h1.text_content()) != wanted:
+            continue
+        following = h1.getnext()
+        while following is not None and not isinstance(following.tag, str):
+            following = following.getnext()  # comments and processing instructions
+        if following is None or not _marked_dek(following):
+            return None
+        text = normalize_space(following.text_content())
+        words = len(text.split())
+        if _DEK_MIN_WORDS <= words <= _DEK_MAX_WORDS and read_byline(text) is None and (
+                not _holds_credit(following)):
+            return text
+        return None
+    return None
+
+
+#: words in class or id names that mark a byline or a date stamp, which some pages put in their
+#: "subhead" ("articleHeader--subhead-name", "subhead-date")
+_CREDIT_MARKUP = frozenset({"byline", "author", "authors", "name", "date", "time", "timestamp",
+                            "dateline", "published", "updated", "credit"})
+
+
+def _holds_credit(element: Any) -> bool:
+    """Whether an element holds a byline or a date stamp rather than a dek."""
+    for el in element.iter():
+        if not isinstance(el.tag, str):
+            continue
+        if el.tag == "time":
+            return True
+        for attribute in ("class", "id", "itemprop"):
+            value = el.get(attribute) or ""
+            if any(w.casefold() in _CREDIT_MARKUP for w in _MARKUP_WORD.findall(value)):
                 return True
     return False

@@ -12,12 +12,11 @@ from collections.abc import Collection, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 
-from spacy.tokens import Doc
-
 from newsgraph.clean import CleanDocument, clean
+from newsgraph.clean.language import is_english
 from newsgraph.errors import ConfigError, InputError, NewsgraphError
 from newsgraph.ingest import RawDocument, from_string, read_inputs
-from newsgraph.nlp.analyze import Options, analyze
+from newsgraph.nlp.analyze import Facets, Options, analyze
 from newsgraph.nlp.pipeline import pipe
 from newsgraph.record import Article, article_id
 from newsgraph.settings import Settings
@@ -136,19 +135,24 @@ def _process_chunk(
         own = parse_published(raw.published, strict=False)
         page = parse_published(doc.published, strict=False)
         cleaned.append((doc, own or default_date or page))
-    # 2. parse the clean bodies in one spaCy batch
-    good = [c for c in cleaned if not isinstance(c, NewsgraphError)]
-    parsed = pipe([(c[0].text, c) for c in good], batch_size=settings.batch_size)
+    # 2. parse the clean English bodies in one spaCy batch; the stages are English-only, so an
+    #    article in another language keeps its clean body and metadata and no NLP facets
+    good = [c for c in cleaned if not isinstance(c, NewsgraphError) and is_english(c[0].language)]
+    parsed = iter(pipe([(c[0].text, c) for c in good], batch_size=settings.batch_size))
     # 3. run our stages on each parse and assemble the records, in input order
-    records = (_record(doc, clean_doc, when, options) for doc, (clean_doc, when) in parsed)
     for c in cleaned:
-        yield c if isinstance(c, InputError) else next(records)
+        if isinstance(c, InputError):
+            yield c
+            continue
+        clean_doc, when = c
+        if not is_english(clean_doc.language):
+            yield _record(clean_doc, when, Facets())
+            continue
+        spacy_doc, _ = next(parsed)
+        yield _record(clean_doc, when, analyze(spacy_doc, when, options))
 
 
-def _record(
-    spacy_doc: Doc, doc: CleanDocument, published: date | None, options: Options
-) -> Article:
-    facets = analyze(spacy_doc, published, options)
+def _record(doc: CleanDocument, published: date | None, facets: Facets) -> Article:
     text = doc.text
     return Article(
         id=article_id(text),

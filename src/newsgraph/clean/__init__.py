@@ -36,6 +36,7 @@ from newsgraph.clean.document import CleanDocument
 from newsgraph.clean.draft import Draft
 from newsgraph.clean.header import mark_page_header, mark_shown_dek, mark_text_header
 from newsgraph.clean.html import read_page
+from newsgraph.clean.language import body_language
 from newsgraph.clean.meta import hostname
 from newsgraph.clean.people import dateline_agency, merge_names
 from newsgraph.clean.site import strip_site_name
@@ -124,6 +125,6 @@ def _finish(
         publisher=publisher,
         published=draft.published or draft.updated,
         url=raw.url,
-        language=language,
+        language=body_language("\n".join(paragraphs), language),
         removed=[Removed(text, reason) for text, reason in dropped(draft)],
     )

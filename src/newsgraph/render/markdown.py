@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from newsgraph.clean.language import is_english
 from newsgraph.record import Article, Entity, Event, Quantity, Quote
 
 _SECTIONS = (("PERSON", "People"), ("ORG", "Organisations"), ("PLACE", "Places"),
@@ -26,6 +27,9 @@ def _header(a: Article) -> str:
         lines.append(byline)
     if a.url or a.source:
         lines.append(f"<sub>{a.url or a.source}</sub>")
+    if not is_english(a.language):
+        lines.append(f"> Language: {a.language}. People, quotes, numbers, dates and events are "
+                     "extracted from English articles only.")
     return "\n\n".join(lines)
 
 

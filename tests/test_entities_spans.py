@@ -63,7 +63,25 @@ SPANS = [
     ("Key NATO allies pledged more air defence systems on Tuesday.", "NATO", "ORG",
      ["Key NATO"]),
     ("Top Kremlin aides dismissed the report on Monday.", "Kremlin", "ORG", ["Top Kremlin"]),
+    # a hyphenated given name cut at its hyphen by the tokenizer
+    ("President Moon Jae-in met business leaders in Busan on Friday.", "Moon Jae-in", "PERSON",
+     ["Moon Jae"]),
+    ("Former President Roh Moo-hyun died in 2009.", "Roh Moo-hyun", "PERSON", ["Roh Moo"]),
 ]
+
+#: A compound's word after a hyphen is not part of the name.
+HYPHEN_COMPOUNDS = [
+    ("The Putin-led talks stalled in Geneva on Monday.", "Putin", ["Putin-led"]),
+    ("Officials scrapped the Biden-era rules on Tuesday.", "Biden", ["Biden-era"]),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "not_names"), HYPHEN_COMPOUNDS)
+def test_a_compound_after_a_name_stays_out_of_it(nlp: Language, text: str, name: str,
+                                                 not_names: list[str]) -> None:
+    index = run(nlp, text)
+    assert named(index, name)
+    assert not names_of(index) & {name_key(n) for n in not_names}
 
 
 @pytest.mark.parametrize(("text", "name", "kind", "not_names"), SPANS)

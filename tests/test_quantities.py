@@ -218,6 +218,10 @@ MONEY = [
     ("Pensioners get up to £500 a month.", 500, "GBP", "month"),
     ("The levy raises $3 billion annually.", 3e9, "USD", "year"),
     ("Kyiv lost 2.3 billion hryvnias per week.", 2.3e9, "UAH", "week"),
+    # a unit price written with a slash: "per" any unit
+    ("Module prices fell to $0.21/W last year.", 0.21, "USD", "W"),
+    ("Wholesale power sold for €0.08/kWh in Spain.", 0.08, "EUR", "kWh"),
+    ("Diesel reached $4.10/gallon in California.", 4.10, "USD", "gallon"),
     ("Kenya borrowed Sh1bn from China.", 1e9, "KES", None),
     ("Nigeria approved N50bn for roads.", 50e9, "NGN", None),
     ("South Africa spent R5bn on power.", 5e9, "ZAR", None),

@@ -12,7 +12,8 @@ particular names:
 - a name cut at "&" ("Procter" + "& Gamble"), or at "and" where the article spells the joined
   name's initials ("Trade" + "and" + "Industry Council" ... "TIC");
 - a capitalized possessor before an organisation: "Attorney's" + "Office ...";
-- a given name the model left out of a person's name.
+- a given name the model left out of a person's name, or cut at its hyphen ("Moon Jae" +
+  "-in").
 
 `split_coordinated` and `join_coordinated_places` handle the reverse: one span holding two places
 that share a plural head noun ("Orange and Riverside counties" are Orange County and Riverside
@@ -68,6 +69,8 @@ def repair(doc: Doc, spans: list[Span3]) -> list[Span3]:
         prev_end = out[-1][1] if out else 0
         if label == "PERSON" and start > 0 and prev_end < start:
             start -= _given_name_before(doc, start, lex)
+        if label == "PERSON":
+            end = _hyphenated_end(doc, end, lex)
         if label in _JOINABLE and label != "ORG":
             start, label = _office_before(doc, start, prev_end, label, lex)
         if out and label in _JOINABLE:
@@ -86,6 +89,25 @@ def repair(doc: Doc, spans: list[Span3]) -> list[Span3]:
             end = _district_of(doc, start, end, lex, known)
         out.append((start, end, label))
     return out
+
+
+#: Longest second syllable of a hyphenated given name cut at its hyphen ("Jae-in", "Geun-hye",
+#: "Moo-hyun"); longer lower-case words after a hyphen are compounds ("Biden-backed").
+_MAX_NAME_SYLLABLE = 4
+
+
+def _hyphenated_end(doc: Doc, end: int, lex: Lexicon) -> int:
+    """ "Moon Jae" + "-in": the tokenizer splits a hyphenated given name at its hyphen, and the
+    model may end the name there. The hyphen and a short lower-case syllable glued to both
+    sides join the name; a compound's word ("-led", "-era") does not."""
+    if end + 1 >= len(doc) or doc[end].text != "-" or doc[end - 1].whitespace_ or \
+            doc[end].whitespace_:
+        return end
+    syllable = doc[end + 1]
+    if syllable.is_alpha and syllable.is_lower and len(syllable) <= _MAX_NAME_SYLLABLE and \
+            syllable.lower_ not in lex.hyphen_suffixes and not doc[end - 1].is_lower:
+        return end + 2
+    return end
 
 
 def _district_of(doc: Doc, start: int, end: int, lex: Lexicon, known: Names) -> int:

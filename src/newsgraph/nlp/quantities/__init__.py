@@ -409,8 +409,13 @@ def _companion(head: Token | None) -> bool:
 # ---- rates ------------------------------------------------------------------------------------
 
 def _rate(doc: Doc, k: int, lex: QuantityLexicon) -> tuple[str | None, int]:
-    """(per, last token index) for "a year", "per day", "-a-year", "annually" after a count."""
+    """(per, last token index) for "a year", "per day", "-a-year", "annually" after a count,
+    and for a unit price's "/W" or "/gallon" (a slash says "per" of any unit written after it)."""
     n = len(doc)
+    if k + 1 < n and doc[k].text == "/" and not doc[k - 1].whitespace_ and \
+            not doc[k].whitespace_ and doc[k + 1].is_alpha:
+        word = doc[k + 1]
+        return lex.rates.get(singular_keys(word)[0], word.text), word.i
     j = k + 1 if k < n and doc[k].text == "-" else k
     if j < n and doc[j].lower_.endswith("ly") and doc[j].lower_ in lex.rates:
         return lex.rates[doc[j].lower_], j  # "annually", "a day" written as "daily"

@@ -122,6 +122,8 @@ def _glued(doc: Doc, num: Numeral, before: Token | None, after: Token | None) ->
     a number glued to an operator, a mark or another number is a name, a code or a score."""
     last = doc[num.end - 1]
     if after is not None and not last.whitespace_:
+        if unit_price(doc, num):
+            return False  # "$0.23/W", "€1.10/litre": a price per unit, see _rate
         if after.text in _GLUE or after.text in _INCH_MARKS:
             return True
         if after.text in ("-", "–") and num.end + 1 < len(doc) and _has_digit(doc[num.end + 1]):
@@ -133,6 +135,18 @@ def _glued(doc: Doc, num: Numeral, before: Token | None, after: Token | None) ->
     return before.text in ("-", "–") and num.start >= 2 and _has_digit(doc[num.start - 2]) and (
         not doc[num.start - 2].whitespace_
     )
+
+
+def unit_price(doc: Doc, num: Numeral) -> bool:
+    """ "$0.23/W", "$2.50/gallon", "€0.30/kWh": money glued to a slash and a unit word."""
+    end = num.end
+    return num.currency is not None and end + 1 < len(doc) and doc[end].text == "/" and (
+        not doc[end - 1].whitespace_ and not doc[end].whitespace_
+        and doc[end + 1].is_alpha and len(doc[end + 1]) <= _MAX_UNIT_CHARS)
+
+
+#: A unit written after a slash is an abbreviation or a word ("W", "kWh", "MMBtu", "gallon").
+_MAX_UNIT_CHARS = 8
 
 
 def _has_digit(tok: Token) -> bool:

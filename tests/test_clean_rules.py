@@ -100,6 +100,10 @@ DROPPED = [
     ("Our Standards: The Thomson Reuters Trust Principles.", "boilerplate"),
     ("* * *", "separator"),
     ("___", "separator"),
+    ("The views and opinions expressed in the article do not necessarily reflect those of "
+     "Sputnik.", "notice"),
+    ("The opinions expressed in this column are solely those of the author.", "notice"),
+    ("Views expressed here do not necessarily represent those of the Harbor Times.", "notice"),
 ]
 
 
@@ -110,6 +114,7 @@ def test_chrome_line_is_dropped_with_its_reason(text: str, expected: str) -> Non
 
 KEPT = [
     "The army said it would deploy 300 troops to the border.",
+    "The views of voters do not necessarily reflect the polls, the pollster said.",
     "Russia has 100,000 subscribers to its state TV service, officials said.",
     "Subscribers to the plan will pay $5 more a month, the company said.",
     "“Share the burden,” the minister told reporters.",

@@ -45,6 +45,10 @@ DATELINES = [
     # hyphenated names in capitals
     ("PORT-AU-PRINCE, Haiti (AP) — Gangs set fire to a police station overnight.",
      "Port-Au-Prince", "HT"),
+    # an abbreviation's period inside the capitals, and an AP-style state after the comma
+    ("ST. CLOUD, Minn. (AP) — A tornado damaged dozens of homes on Sunday, officials said.",
+     "St. Cloud", None),
+    ("FT. MYERS, Fla. (AP) — Deputies arrested two men after a chase.", "Ft. Myers", None),
 ]
 
 
@@ -273,3 +277,22 @@ def test_organisations_after_a_title_stay_organisations(nlp: Language, text: str
 ])
 def test_capitals_that_are_no_acronym_of_an_organisation(nlp: Language, text: str) -> None:
     assert [e.name for e in run(nlp, text).entities if e.type == "ORG"] == []
+
+
+# --- royals are known by title and given name --------------------------------------------------
+
+ROYALS = [
+    ("Queen Elizabeth opened the new hospital wing in Leeds on Friday.", "Queen Elizabeth", []),
+    ("Prince Harry arrived in Toronto, and Harry later met veterans.", "Prince Harry",
+     ["Harry"]),
+    # a regnal number makes the name without the title
+    ("King Carl XVI Gustaf visited the flooded town on Monday.", "Carl XVI Gustaf", []),
+    ("Crown Prince Mohammed bin Salman met the president in Jeddah.", "Mohammed bin Salman", []),
+]
+
+
+@pytest.mark.parametrize(("text", "name", "aliases"), ROYALS)
+def test_royal_names(nlp: Language, text: str, name: str, aliases: list[str]) -> None:
+    e = named(run(nlp, text), name)
+    assert e.type == "PERSON"
+    assert set(aliases) <= set(e.aliases)

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from newsgraph.nlp.entities.columns import SPACE, Columns
 from newsgraph.nlp.entities.gazetteer import fold, places, towns
-from newsgraph.nlp.entities.resources import names
+from newsgraph.nlp.entities.resources import lexicon, names
 
 #: Punctuation that closes a dateline ("FRANKFURT (Reuters) -", "SÃO PAULO —", "ISLAMABAD:").
 CLOSERS = frozenset({"(", "—", "–", "-", "--", ":"})
@@ -67,6 +67,10 @@ def _caps_run(doc: Doc, i: int) -> int:
         tok = doc[j]
         joined = j > i and not doc[j - 1].whitespace_ and tok.text in ("-", "'", "’") \
             and j + 1 < len(doc) and doc[j + 1].is_upper
+        # "ST. LOUIS", "FT. WORTH": an abbreviation's period inside the capitals
+        joined = joined or (j > i and tok.text == "." and not doc[j - 1].whitespace_
+                            and doc[j - 1].is_upper and j + 1 < len(doc)
+                            and doc[j + 1].is_upper and doc[j + 1].is_alpha)
         if not ((tok.is_upper and tok.is_alpha and len(tok.text) > 1) or joined
                 or (j > i and not doc[j - 1].whitespace_ and tok.is_upper and tok.is_alpha)):
             break
@@ -83,7 +87,9 @@ def _comma_dateline(doc: Doc, comma: int, known: bool) -> bool:
             if known:
                 return True
             ref = names().refs.get(fold(between))
-            return (ref is not None and ref.type == "PLACE") or bool(places(between))
+            # "ST. JOSEPH, Mich. (AP)": a state as AP style abbreviates it
+            return (ref is not None and ref.type == "PLACE") or bool(places(between)) or (
+                between in lexicon().state_abbreviations)
         if doc[k].is_sent_start or doc[k].tag_.startswith("VB"):
             return False
     return False

@@ -60,6 +60,7 @@ class Lexicon:
     directional: frozenset[str]
     honorifics: frozenset[str]
     name_honorifics: frozenset[str]
+    royal_titles: frozenset[str]
     org_heads: frozenset[str]
     place_heads: frozenset[str]
     place_descriptors: frozenset[str]
@@ -146,6 +147,7 @@ def lexicon() -> Lexicon:
         directional=fs(words["directional"]),
         honorifics=fs(words["honorifics"]),
         name_honorifics=fs(words["name_honorifics"]),
+        royal_titles=fs(words["royal_titles"]),
         org_heads=fs(words["org_heads"]),
         place_heads=fs(words["place_heads"]),
         place_descriptors=fs(words["place_descriptors"]),

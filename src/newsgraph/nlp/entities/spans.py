@@ -71,6 +71,9 @@ def repair(doc: Doc, spans: list[Span3]) -> list[Span3]:
             start -= _given_name_before(doc, start, lex)
         if label == "PERSON":
             end = _hyphenated_end(doc, end, lex)
+            if end - start == 1 and start > prev_end and doc[start - 1].is_title and \
+                    doc[start - 1].lower_ in lex.royal_titles:
+                start -= 1  # "Prince" + "Harry": a royal is named with the title
         if label in _JOINABLE and label != "ORG":
             start, label = _office_before(doc, start, prev_end, label, lex)
         if out and label in _JOINABLE:

@@ -129,6 +129,11 @@ PARTIAL: list[tuple[str, str, Expected]] = [
     ("called-it", "The senator called the proposal “dead on arrival” and said she would vote "
      "against it.", [("dead on arrival", "senator", True),
                      ("she would vote against it", "senator", False)]),
+    ("called-the-bill", "Senator Jane Holt called the bill “a disgrace” on Tuesday.",
+     [("a disgrace", "Jane Holt", True)]),
+    ("called-the-plan", "Economists called the plan “a reckless gamble with pensions”.",
+     [("a reckless gamble with pensions", "Economists", True)]),
+    ("passed-the-bill-named", "Congress passed the bill “Fair Pay for All” in May.", []),
     ("calling-them", "The president's office denied the reports, calling them “fabricated and "
      "malicious”.", [("fabricated and malicious", "president's office", True)]),
     ("partial-in-a-tweet", "The president wrote on Twitter that the election had been “stolen”.",

@@ -356,6 +356,8 @@ class Layout:
         if before and not before[-1].is_punct:
             prev = before[-1]
             if prev.lower_ in lex.naming_before:
+                if prev.dep_ == "dobj" and naming_cue(prev.head):
+                    return False  # "Holt called the bill “a disgrace”": her words on the bill
                 return not naming_cue(prev)
         if not inside_sentence or piece.close_tok is None:
             return False

@@ -180,3 +180,29 @@ def test_host_name_is_the_publisher_only_when_the_page_names_none() -> None:
     )
     doc = clean_html(html, "https://www.valleygazette.example/news/dam-repairs")
     assert doc.publisher == "valleygazette.example"
+
+
+def _page_with_lead(lead: str, css: str) -> str:
+    body = " ".join(
+        f"<p>Paragraph {i} of the report says that installers in the region expect prices to "
+        f"keep falling as new factories open and competition grows.</p>" for i in range(4))
+    return (f'<html><head><title>Solar costs fall</title><meta name="description" '
+            f'content="{lead}"></head><body><article><h1>Solar costs fall</h1>'
+            f'<div class="{css}"><p>{lead}</p></div>{body}</article></body></html>')
+
+
+_LONG_LEAD = ("The ministry has unveiled a plan to help the solar industry cut the cost of panels "
+              "from around $0.25/W to $0.12/W by 2030. The plan also sets targets for module "
+              "efficiency of about 25% and for recycling of old panels by the end of the next "
+              "decade.")
+
+
+def test_a_long_dek_the_markup_names_is_the_subtitle() -> None:
+    assert len(_LONG_LEAD.split()) > 45
+    doc = clean_html(_page_with_lead(_LONG_LEAD, "article-lead-text"))
+    assert doc.subtitle == _LONG_LEAD
+
+
+def test_a_long_description_shown_without_dek_markup_is_no_subtitle() -> None:
+    doc = clean_html(_page_with_lead(_LONG_LEAD, "box"))
+    assert doc.subtitle != _LONG_LEAD

@@ -42,6 +42,9 @@ _TITLE_MIN_WORDS = 2
 _TITLE_CASE_SHARE = 0.75
 _LABEL_MAX_WORDS = 3  # "World", "Opinion", "Middle East" above a title
 _DEK_MAX_WORDS = 45
+# ... unless the page's markup names it the dek ("article-lead-text" over a two-sentence
+# summary of 50 words on pv magazine); a paragraph-long text stays out whatever its markup
+_MARKED_DEK_MAX_WORDS = 80
 # A dek is at most this share of the median length of the paragraphs that follow it, and at most
 # _DEK_SHORT_MAX_WORDS long; the seed's dek is 13 words over 40-word paragraphs (0.33), and a
 # wire story's one-sentence lead (25-35 words over 30-word paragraphs, about 1.0) must fail.
@@ -308,13 +311,14 @@ def _mark_description(
     # A description that the page does not show is the page's summary for search engines and
     # link previews, not a dek; nor is a pull quote, one cut short ("…"), one as long as a
     # paragraph, or one found in the body.
-    if (
-        not _QUOTE_MARK.match(description)
-        and not description.rstrip().endswith(("...", "…"))
-        and word_count(description) <= _DEK_MAX_WORDS
-        and not _in_body(draft, described)
-        and shown_as(description) is not None
-    ):
+    if _QUOTE_MARK.match(description) or description.rstrip().endswith(("...", "…")) or (
+            _in_body(draft, described)):
+        return
+    words = word_count(description)
+    if words > _MARKED_DEK_MAX_WORDS:
+        return
+    shown = shown_as(description)
+    if (shown is not None and words <= _DEK_MAX_WORDS) or shown == "dek":
         draft.subtitle = description
 
 

@@ -169,9 +169,11 @@ class Resolver:
             found = self._group_antecedent(head)
             if found is not None:
                 return found
-        if head.tag_ in ("NN", "NNS"):
+        if head.tag_ in ("NN", "NNS", "NNP", "NNPS"):
             # "Dubai's flagship CARRIER, Emirates Airline": the name in apposition is the one
-            # the noun describes, before any possessor
+            # the noun describes, before any possessor; so is a short name in brackets after
+            # a title the entity stage did not take ("the New York State Attorney General
+            # (NYAG)")
             for c in self.kids(head):
                 if c.dep_ == "appos":
                     e = self.entity_at(c)

@@ -96,7 +96,8 @@ def code_events(
         except Exception:
             log.warning("event coding failed on a sentence at %d", sent.start_char,
                         exc_info=True)
-    kept = {id(d) for d in _deduplicate([d for d, _ in events])}
+    kept = {id(d) for d in _deduplicate(_drop_retold([d for d, _ in events],
+                                                      lex.grammar.retold_acts))}
     return [coder.to_event(d, s) for d, s in events if id(d) in kept]
 
 
@@ -302,6 +303,12 @@ class _Coder:
             d.doomed = True  # kept only for the content of others; no need for its roles
             return
         partners = self.all_participants(m, roles.get("partner", ()))
+        if partners and not d.actors and m.pos == "verb" and m.agent is not None:
+            # a subject that names no one: "requiring employees to sign ... after REACHING a
+            # settlement with the attorney general" (the parser gave it the employees); the
+            # other side alone did not act
+            d.doomed = True
+            return
         d.recipients = self.first_participants(m, roles.get("recipient", ()), people=True)
         d.theme = self.first_tokens(m, roles.get("theme", ()))
         own = frozenset(a.key for a in d.actors)
@@ -737,6 +744,8 @@ class _Coder:
         """A legal or coercive act in the passive with no agent: "he was ARRESTED in April",
         "was CONVICTED of fraud in 1998". Whoever did it, it happened to someone named; the
         actor stays null (the record has no name for the police or court)."""
+        if m.entry.undergone:
+            return m.pos == "verb"  # "he FACES charges": the subject suffers it, in any voice
         # a finite passive, not a participle that describes its noun ("detainees HELD under
         # the state of emergency" are the freed, not new arrests)
         return m.entry.agentless and m.pos == "verb" and m.agent is None and \
@@ -745,6 +754,13 @@ class _Coder:
     def _person_patient(self, d: Draft) -> bool:
         """Whether the agentless act's patient is a person: a named one, a group of people
         ("two journalists were detained"), or a personal pronoun ("HE was arrested")."""
+        if d.match.entry.undergone:
+            # the subject itself is named: "the Kremlin critic faces charges" names no one
+            # (or a proper name the entity stage let go: "WEBB still faces nine charges")
+            p = d.match.agent
+            return p is not None and (self.res.entity_at(p) is not None or (
+                p.tag_ == "PRP" and p.lower_ in _PERSONAL_PRONOUNS) or (
+                p.tag_ == "NNP" and self.res.participant(p) is not None))
         if any(r.id is not None for r in d.recipients):
             return True
         # no one named: "four people were arrested" is no event (codebook, "Required
@@ -988,6 +1004,37 @@ def _subsumed(a: Draft, b: Draft) -> bool:
         return False  # "Biden arrived in Hanoi" does not say whom he met there
     return not (a.recipients and {p.key for p in a.recipients} -
                 {p.key for p in b.recipients})
+
+
+def _act_noun(d: Draft) -> str | None:
+    """The noun that names the act: a nominal trigger, or a verb's object ("moved a MOTION")."""
+    m = d.match
+    if m.pos == "noun":
+        return lemma(m.token)
+    return lemma(m.patient) if m.patient is not None else None
+
+
+def _drop_retold(drafts: list[Draft], act_nouns: frozenset[str]) -> list[Draft]:
+    """Drop a retelling: a verb whose definite object is an act noun (grammar.toml
+    `retold_acts`) that an earlier event of the same type already named ("raised THE MOTION"
+    after "moved a motion")."""
+    if not act_nouns:
+        return drafts
+    seen: set[tuple[str, str]] = set()
+    out: list[Draft] = []
+    for d in drafts:
+        noun = _act_noun(d)
+        if noun is None or noun not in act_nouns:
+            out.append(d)
+            continue
+        p = d.match.patient
+        det = child(p, "det") if d.match.pos == "verb" and p is not None else None
+        if det is not None and det.lower_ in ("the", "this", "that") and \
+                (d.type, noun) in seen:
+            continue
+        seen.add((d.type, noun))
+        out.append(d)
+    return out
 
 
 def _deduplicate(drafts: list[Draft]) -> list[Draft]:

@@ -56,14 +56,14 @@ _ENTRY_KEYS = frozenset({
     "not_subjects", "modifiers", "not_modifiers", "prep", "not_prep", "pobjs", "not_pobjs",
     "in_prep", "complement", "not_complements", "content_words", "ccomp_self", "content",
     "nominal_content", "content_types", "requires", "if_object", "not_content_words",
-    "judgments", "negated_judgments", "judged", "agentless", "when_negated",
+    "judgments", "negated_judgments", "judged", "agentless", "undergone", "when_negated",
 })
 _FILE_KEYS = frozenset({"type", "mode", "frame", "entry"})
 _GRAMMAR_KEYS = frozenset({
     "light_verbs", "progression_verbs", "object_control", "report_verbs", "destination_preps",
     "origin_preps", "locative_heads", "quantifier_heads", "status",
     "place_anaphors", "adjunct_preps", "topic_preps", "purpose_verbs", "group_anaphors",
-    "arbitrary_control", "light_nouns", "pair_anaphors",
+    "arbitrary_control", "light_nouns", "pair_anaphors", "retold_acts",
 })
 _STATUS_KEYS = frozenset({
     "planned_aux", "considered_aux", "requested_aux", "planned_governors", "considered_governors",
@@ -186,6 +186,9 @@ class Entry:
     #: a passive with no by-agent is coded with a null actor when its patient is a person
     #: ("he was ARRESTED in April", "was CONVICTED of fraud")
     agentless: bool = False
+    #: the subject undergoes the act, whose doer may go unnamed ("Webb FACES nine charges",
+    #: "faces scrutiny from the SEC"): coded with a null actor when the subject is a person
+    undergone: bool = False
     #: the type a plainly negated trigger is coded as ("did NOT ACCEPT the offer": REJECT)
     when_negated: str | None = None
     #: whether the entry codes a judgment (and needs a judging word in the sentence)
@@ -237,6 +240,7 @@ class Grammar:
     arbitrary_control: frozenset[str] = frozenset()
     light_nouns: frozenset[str] = frozenset()
     pair_anaphors: frozenset[str] = frozenset()
+    retold_acts: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True, slots=True)
@@ -432,6 +436,7 @@ def _grammar(data: dict[str, Any]) -> Grammar:
         arbitrary_control=words("arbitrary_control"),
         light_nouns=words("light_nouns"),
         pair_anaphors=words("pair_anaphors"),
+        retold_acts=words("retold_acts"),
     )
 
 
@@ -639,6 +644,7 @@ def _entry(
         not_content_words=terms("not_content_words"), judgments=terms("judgments"),
         negated_judgments=terms("negated_judgments"),
         judged=terms("judged"), agentless=bool(raw.get("agentless", False)),
+        undergone=bool(raw.get("undergone", False)),
         when_negated=when_negated,
         judging=bool(raw.get("judgments") or raw.get("negated_judgments")),
         ccomp_self=bool(raw.get("ccomp_self", False)), content=policy("content"),

@@ -540,6 +540,10 @@ class Matcher:
                     elif c.dep_ in ("ccomp", "xcomp") and is_verb(c) and c.i > m.token.i and \
                             any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children):
                         heads += [s for s in c.children if s.dep_ == "nsubj" and s.i > m.token.i]
+            elif m.patient is not None:
+                # a second object the parser gives the verb: "charge WeWork [$6 MILLION]"
+                heads += [c for c in m.token.children
+                          if c.dep_ == "dobj" and c.i > m.patient.i]
             return heads + [q for h in heads if (q := self.quantified(h)).i != h.i]
         out: list[Token] = []
         for p in children(m.token, "prep"):

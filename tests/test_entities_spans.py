@@ -332,3 +332,16 @@ def test_shape_flags_are_the_tokens_own(nlp: Language) -> None:
             if (cols.sent_start[tok.i] == 1) != tok.is_sent_start:
                 wrong.append((path.stem, tok.text, "sentence start"))
     assert wrong == []
+
+
+@pytest.mark.parametrize("text", [
+    "Police arrested Michael Webb in Dallas on Sunday.\n\nWebb still faces nine state charges.",
+    "The army dismissed Colonel Peter Marsh last week.\n\nMarsh also faces a court martial.",
+])
+def test_a_surname_opening_a_sentence_before_an_adverb_and_a_verb_is_the_person(
+        nlp: Language, text: str) -> None:
+    index = run(nlp, text)
+    people = [e for e in index.entities if e.type == "PERSON"]
+    assert len(people) == 1
+    surname = people[0].name.split()[-1]
+    assert len(people[0].mentions) == text.count(surname)

@@ -317,12 +317,24 @@ def scan_surnames(doc: Doc, cols: Columns, found: list[Mention]) -> list[Mention
         tok = doc[i]
         if i in taken or not tok.tag_.startswith("NNP") or _capitalized_neighbour(doc, i):
             continue
-        if tok.is_sent_start and tok.lower_ in words and not (
-                i + 1 < len(doc) and doc[i + 1].tag_.startswith(("VB", "MD"))):
+        if tok.is_sent_start and tok.lower_ in words and not _subject_of_verb(doc, i):
             continue  # "Young people ..." beside Neil Young; "Grant told lawmakers" is Grant
         out.append(Mention(i, i + 1, tok.idx, tok.idx + len(tok.text), tok.text, "PERSON",
                            "PERSON", fold(tok.text), sentence_start=bool(tok.is_sent_start)))
     return out
+
+
+#: Adverbs read past between a sentence's first word and its verb ("Webb STILL faces").
+_MAX_ADVERBS = 2
+
+
+def _subject_of_verb(doc: Doc, i: int) -> bool:
+    """Whether the word at i is followed by a verb, past an adverb or two: "Grant told", "Webb
+    still faces", "Rice later said"."""
+    j = i + 1
+    while j < len(doc) and j - i <= _MAX_ADVERBS and doc[j].tag_ in ("RB", "RBR"):
+        j += 1
+    return j < len(doc) and doc[j].tag_.startswith(("VB", "MD"))
 
 
 def scan_conjuncts(doc: Doc, cols: Columns, found: list[Mention]) -> list[Mention]:

@@ -110,3 +110,19 @@ def test_gazetteer_extract_ships_and_folds_accents() -> None:
     assert fold("São Paulo") == fold("Sao Paulo") == "sao paulo"
     assert places("Sao Paulo")[0].country == "BR"
     assert places("the Washington") == places("Washington")
+
+
+@pytest.mark.parametrize(("name", "full", "country"), [
+    ("St. Joseph", "Saint Joseph", "US"),
+    ("Ft. Myers", "Fort Myers", "US"),
+    ("Mt. Vernon", "Mount Vernon", "US"),
+])
+def test_abbreviated_first_words_are_looked_up_in_full(name: str, full: str,
+                                                       country: str) -> None:
+    found = places(name)
+    assert found and found[0].name == full and found[0].country == country
+
+
+def test_an_abbreviation_the_gazetteer_has_is_not_expanded() -> None:
+    assert places("St. Louis")[0].name in ("St. Louis", "Saint Louis")
+    assert not places("Xy. Nowhere")

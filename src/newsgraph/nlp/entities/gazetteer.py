@@ -122,9 +122,22 @@ def _rank(p: Place) -> tuple[int, bool]:
     return p.population, p.kind == "city"
 
 
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    path = resources.files("newsgraph") / "data" / "geo" / "abbreviations.toml"
+    return {k: str(v) for k, v in tomllib.loads(path.read_text(encoding="utf-8")).items()}
+
+
 def _lookup(index: dict[str, list[tuple[str, str]]], name: str) -> tuple[Place, ...]:
     found: dict[tuple[str, str, str], Place] = {}
-    for kind, row in index.get(fold(name), ()):
+    key = fold(name)
+    rows = index.get(key, ())
+    if not rows:
+        first, _, rest = key.partition(" ")
+        full = _abbreviations().get(first)
+        if full is not None and rest:
+            rows = index.get(f"{full} {rest}", ())  # "St. Joseph" is "Saint Joseph"
+    for kind, row in rows:
         p = _place(kind, row)
         found.setdefault((str(p.geonameid or p.name), p.country, kind), p)
     return tuple(sorted(found.values(), key=_rank, reverse=True))

@@ -179,8 +179,78 @@ STATUS: list[Row] = [
      "announced"),
 ]
 
+# ---- legal acts of real copy: found on the second blind gold (gold_blind2) ------------------
 
-PATTERNS = DATELINES + ACTORS + LEXICON + ROUND2 + STATUS
+LEGAL: list[Row] = [
+    # dropping one's own case against someone is a concession
+    ("Norwegian prosecutors dropped the corruption investigation into the former minister.",
+     "CONCEDE", ("prosecutors", "Norway", "Norwegian"), None, None),
+    ("The Interior Ministry abandoned its lawsuit against the opposition newspaper.",
+     "CONCEDE", ("Ministry",), None, None),
+    ("Kenya has withdrawn the case against the two opposition senators.", "CONCEDE",
+     ("Kenya",), None, None),
+    # reopening or resuming an investigation opens it again
+    ("Italian magistrates reopened the investigation into the 1980 train bombing.", "ACCUSE",
+     ("magistrates", "Italy", "Italian"), None, None),
+    ("The anti-corruption agency resumed its probe into the governor's contracts.", "ACCUSE",
+     ("agency",), None, None),
+    ("Brazil's federal police widened the inquiry into the dam collapse.", "ACCUSE",
+     ("police", "Brazil"), None, None),
+    # ... and an investigation reopened by nobody named is still the investigating side's
+    ("The Swiss investigation was reopened earlier this year.", "ACCUSE",
+     ("Swiss", "Switzerland"), None, None),
+    ("A French inquiry into the crash was relaunched in May.", "ACCUSE",
+     ("French", "France"), None, None),
+    # conjoined passives share the by-phrase; a particle-like preposition may carry it
+    ("The protest leader was led away from the square by plainclothes officers and taken "
+     "into custody.", "COERCE", ("officers",), None, None),
+    ("The journalist was escorted off the plane by security agents and arrested.", "COERCE",
+     ("agents",), None, None),
+    ("Two students were pulled out of the crowd by soldiers and taken into custody.", "COERCE",
+     ("soldiers",), None, None),
+    ("Two reporters were pulled away from the rally by riot police and arrested.", "COERCE",
+     ("police",), None, None),
+    # taking back asylum, residency or citizenship
+    ("Bolivia withdrew the activist's asylum last month.", "SANCTION", ("Bolivia",), None,
+     None),
+    ("The government rescinded the residency of the foreign correspondent.", "SANCTION",
+     ("government",), None, None),
+    ("Nicaragua stripped the exiled poet of her refugee status.", "COERCE", ("Nicaragua",),
+     None, None),
+    # trade-remedy duties are sanctions ("anti-dumping duties on Korean polysilicon")
+    ("India's anti-dumping duties on Chinese steel took effect in March.", "SANCTION",
+     ("India",), ("China",), None),
+    ("The European Union's countervailing duties on Indonesian biodiesel angered Jakarta.",
+     "SANCTION", ("European Union", "EU"), None, None),
+    ("Washington's punitive duties on Canadian lumber hurt mills in British Columbia.",
+     "SANCTION", ("Washington", "United States"), None, None),
+    # counsel acts for a client
+    ("A lawyer for the victims asked the court to release the video.", "REQUEST",
+     ("lawyer",), None, None),
+    ("Attorneys for the family urged the city to open an inquiry.", "REQUEST", ("Attorneys",),
+     None, None),
+    ("The defendant's lawyers asked the judge to postpone the trial.", "REQUEST", ("lawyers",),
+     None, None),
+]
+
+
+PATTERNS = DATELINES + ACTORS + LEXICON + ROUND2 + STATUS + LEGAL
+
+
+def test_serving_a_sentence_undergoes_a_conviction() -> None:
+    # the court need not be named: the actor is null, the one serving is the recipient
+    for sentence, recipient in [
+        ("Maria Lopez is serving a six-year prison term for embezzlement.", "Maria Lopez"),
+        ("He served 18 months of a jail sentence for leaking documents.", None),
+        ("Opposition leader Ahmed Farah is serving a life sentence in Mogadishu.", "Ahmed Farah"),
+    ]:
+        events = extract(sentence).events
+        assert [(e.type, e.mode, e.actor) for e in events] == [("SANCTION", "convict", None)], \
+            sentence
+        if recipient is not None:
+            assert events[0].recipient is not None and recipient in events[0].recipient, sentence
+    # an unnamed subject serves no conviction the record can name
+    assert extract("The inmate is serving a six-year prison term.").events == []
 
 
 @pytest.mark.parametrize("row", PATTERNS, ids=[r[0][:40] for r in PATTERNS])
@@ -242,6 +312,12 @@ NEGATIVES = [
     "The force needed to pull out the plug is small.",
     "The two players engaged in a heated argument after the match.",
     "Oil prices surged after the announcement.",
+    # legal and trade words outside a legal act
+    "The company dropped its case for a new factory after the survey.",
+    "Customs duties rose by 4 percent last year.",
+    "She served two terms as mayor of the city.",
+    "The player withdrew from the tournament with an injury.",
+    "The lawyer said the hearing would resume on Monday.",
     # not English: the English words are a title
     "Она участвовала в конкурсе Chefs battle в Instagram в прошлом году.",
 ]

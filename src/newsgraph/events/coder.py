@@ -276,6 +276,12 @@ class _Coder:
         else:
             policy = entry.nominal_content or spec.nominal_content
         if policy == "drop" or (policy == "same" and inner.type == outer.type):
+            if outer.doomed and not inner.doomed and inner.type == outer.type:
+                # "The Swedish INVESTIGATION ... was RE-OPENED": an act nobody is named for
+                # will not be coded, so the same act inside it, which names its actor, stands
+                # (an act of another type inside stays its content: "calls for a troop
+                # presence" requests it, whoever calls)
+                return
             inner.dropped = True
             if not outer.recipients and link == "clausal":
                 # "threatened to kill the congresswoman": whom the threat is about

@@ -340,12 +340,23 @@ def passive_agent(v: Token) -> Token | None:
                 return obj
             continue
         hosts = children(c, "pobj") if c.dep_ == "prep" else [c]
+        if c.dep_ == "prep" and not hosts:
+            # a particle-like preposition with a phrase of its own: "was hauled OUT of the
+            # embassy by police", "was dragged AWAY from the square by soldiers"
+            for inner in children(c, "prep"):
+                hosts += children(inner, "pobj")
         for h in hosts:
             for p in h.children:
                 if p.dep_ == "prep" and p.lower_ == "by" and p.i > h.i:
                     obj = child(p, "pobj")
                     if obj is not None and is_noun(obj):
                         return obj
+    if v.dep_ == "conj" and v.tag_ == "VBN" and v.head.i < v.i and \
+            child(v, "nsubj", "nsubjpass", "aux", "auxpass", "dobj") is None and \
+            is_passive(v.head):
+        # conjoined participles share the first one's by-phrase: "was stopped by border
+        # guards and TAKEN into custody"
+        return passive_agent(v.head)
     return None
 
 

@@ -327,3 +327,17 @@ NEGATIVES = [
 def test_no_event(sentence: str) -> None:
     got = [(e.type, e.actors, e.trigger) for e in extract(sentence).events]
     assert got == []
+
+
+@pytest.mark.parametrize("sentence", [
+    "The 48-year-old Australian was evicted in April and sentenced to 50 weeks in jail.",
+    "The blogger was detained in March and sentenced to four years for sedition.",
+    "Ms. Okafor was questioned for hours and charged with fraud late on Friday.",
+])
+def test_the_one_sentenced_in_a_second_participle_is_not_the_actor(sentence: str) -> None:
+    """The tagger may read the second of two passive participles as a past tense: the subject
+    they share is who the act is done to, never the one who does it."""
+    article = extract(sentence)
+    subject = sentence.split(" was ")[0].split()[-1]
+    assert not any(e.actors and any(subject in a for a in e.actors)
+                   for e in article.events), [(e.type, e.actors) for e in article.events]

@@ -25,6 +25,7 @@ from newsgraph.events.syntax import (
     conjuncts,
     gram_subject,
     is_noun,
+    is_passive,
     is_verb,
     judgment,
     light_governor,
@@ -290,6 +291,11 @@ class Matcher:
         link = ""
         if pos == "verb":
             agent, patient = agent_and_patient(tok, self.grammar, self.kids(tok))
+            if agent is not None and any(e.agentless for e in entries) and \
+                    _mistagged_second_participle(tok):
+                # "was evicted in April and SENTENCED to 50 weeks", the participle tagged as a
+                # past tense: the shared subject is the one sentenced, not the judge
+                agent, patient = passive_agent(tok.head), agent
             if agent is not None and agent.tag_ in ("WDT", "WP") and agent.head.dep_ == "relcl":
                 agent = agent.head.head
             if patient is not None:
@@ -667,3 +673,12 @@ class Matcher:
         if phrases and any(self.term_hits(tok, t) for t in phrases):
             return True  # "politically motivated", "witch hunt": a head and its modifiers
         return "-" in tok.lower_ and self.lex.in_class(tok.lower_, cls)
+
+
+def _mistagged_second_participle(tok: Token) -> bool:
+    """A verb coordinated after a passive participle, tagged as a past tense, with no subject,
+    auxiliary or object of its own: for a verb that is only ever done to someone (the
+    lexicon's `agentless` acts: arrest, sentence, convict), it is a second participle."""
+    return tok.tag_ == "VBD" and tok.dep_ == "conj" and tok.head.i < tok.i and \
+        tok.head.tag_ == "VBN" and is_passive(tok.head) and \
+        child(tok, "nsubj", "aux", "dobj") is None

@@ -296,3 +296,26 @@ def test_royal_names(nlp: Language, text: str, name: str, aliases: list[str]) ->
     e = named(run(nlp, text), name)
     assert e.type == "PERSON"
     assert set(aliases) <= set(e.aliases)
+
+
+# --- a name before a disease noun names the disease; before a local noun, the place ----------
+
+@pytest.mark.parametrize(("text", "not_names"), [
+    ("Officials said Lassa fever had killed 40 people in Nigeria this year.", ["Lassa"]),
+    ("“Bird flu in the year of the rooster, swine fever in the year of the pig,” one user "
+     "wrote.", ["Bird"]),
+])
+def test_a_disease_name_is_no_entity(nlp: Language, text: str, not_names: list[str]) -> None:
+    names = {e.name for e in run(nlp, text).entities}
+    assert not names & set(not_names)
+
+
+@pytest.mark.parametrize(("text", "place"), [
+    ("A Forest Hill police sergeant searched the room but did not find the girl.",
+     "Forest Hill"),
+    ("Kibera residents said the water had been cut off for a week.", "Kibera"),
+    ("The Garland mayor said the city would rebuild.", "Garland"),
+    ("The suspect was found in a Mosul apartment on Tuesday.", "Mosul"),
+])
+def test_a_name_before_a_local_noun_is_a_place(nlp: Language, text: str, place: str) -> None:
+    assert named(run(nlp, text), place).type == "PLACE"

@@ -22,7 +22,7 @@ from newsgraph.nlp.entities import evidence, scan
 from newsgraph.nlp.entities import spans as spanfix
 from newsgraph.nlp.entities.columns import SPACE, Columns, columns, string_id
 from newsgraph.nlp.entities.datelines import find_datelines
-from newsgraph.nlp.entities.gazetteer import fold, places
+from newsgraph.nlp.entities.gazetteer import fold, places, towns
 from newsgraph.nlp.entities.mention import Mention, is_role_word, span_text
 from newsgraph.nlp.entities.resources import (
     Lexicon,
@@ -542,6 +542,17 @@ def _type(doc: Doc, start: int, end: int, label: str, ref: Ref | None, is_capita
             label == "PERSON" and _person_word(doc, start, lex)):
         return "PLACE"
     kind = lex.labels.get(label)
+    after = doc[end] if end < len(doc) else None
+    if after is not None and after.is_lower:
+        # "bird flu", "Lassa fever", "Zika virus": a disease's name, no referent
+        if after.lower_ in lex.disease_nouns or (
+                after.tag_ == "POS" and end + 1 < len(doc)
+                and doc[end + 1].lower_ in lex.disease_nouns):
+            return None
+        name = span_text(doc, start, end)
+        if kind in ("ORG", "PERSON", "OTHER") and (after.lower_ in lex.local_nouns or (
+                after.lower_ in lex.venue_nouns and bool(places(name) or towns(name)))):
+            return "PLACE"  # "a Forest Hill police sergeant", "a Mosul apartment"
     if label == "NORP" and end - start > 1 and _owned_name(doc, start, end):
         return "ORG"  # "Saudi Aramco", "Turkish Airlines"
     if label == "PERSON" and end - start > 1 and doc[start].lower_ in lex.directional:

@@ -134,6 +134,12 @@ PARTIAL: list[tuple[str, str, Expected]] = [
     ("called-the-plan", "Economists called the plan “a reckless gamble with pensions”.",
      [("a reckless gamble with pensions", "Economists", True)]),
     ("passed-the-bill-named", "Congress passed the bill “Fair Pay for All” in May.", []),
+    # a content noun's owner says what its "that" clause holds
+    ("his-claim-that", "The records contradict the senator's claim that the loans were "
+     "“fully repaid”.", [("fully repaid", "senator", True)]),
+    ("claim-in-a-phrase-that", "The letter undercuts her assertion in Tuesday's hearing that "
+     "the agency had been “fully transparent”.", [("fully transparent", None, True)]),
+    ("claim-without-an-owner", "The claim that the vaccine was “unsafe” spread online.", []),
     ("calling-them", "The president's office denied the reports, calling them “fabricated and "
      "malicious”.", [("fabricated and malicious", "president's office", True)]),
     ("partial-in-a-tweet", "The president wrote on Twitter that the election had been “stolen”.",

@@ -316,6 +316,11 @@ class Layout:
             for child in parent.children:
                 if child.dep_ == "prep" and source_object(child) is not None:
                     return Attribution("embedded", child)
+            if node.dep_ in ("acl", "ccomp") and parent.tag_ in ("NN", "NNS"):
+                # "his claim that the pair were “not close”": the claim's owner says it
+                owner = _content_owner(parent, node)
+                if owner is not None:
+                    return Attribution("embedded", None, owner)
             if _cue(parent):
                 if _says(node, parent) and not (node.dep_ == "prep" and node.lower_ != "as"
                                                 and self.looks_like_title(piece)):
@@ -375,6 +380,30 @@ class Layout:
 #: how a quotation hangs from the speech verb above it when it is what was said: the clause
 #: said, the thing said or named ("urged an “end to …”", "called it “dead”"), "described as"
 _SAID = frozenset({"ccomp", "dobj", "oprd", "attr", "acomp", "parataxis", "xcomp"})
+
+
+#: How far before the noun a "that" clause hangs from the content noun may stand, when the
+#: parser hung the clause on a nearer noun: "his CLAIM in the same interview that ..." (4)
+_CONTENT_REACH = 6
+
+
+def _content_owner(noun: Token, clause: Token) -> Token | None:
+    """The possessive owner of a content noun ("his claim", "the governor's assertion") whose
+    "that" clause holds a quotation; the parser may hang the clause on a noun of a phrase
+    between them ("his claim in the same interview that ...")."""
+    nouns = lexicon().content_nouns
+    candidates = [noun]
+    if lemma(noun) not in nouns and any(c.dep_ == "mark" and c.lower_ == "that"
+                                        for c in clause.children):
+        doc = noun.doc
+        for i in range(noun.i - 1, max(-1, noun.i - _CONTENT_REACH), -1):
+            if doc[i].tag_.startswith(("VB", "MD")) or doc[i].is_punct:
+                break
+            candidates.append(doc[i])
+    for n in candidates:
+        if n.tag_ in ("NN", "NNS") and lemma(n) in nouns:
+            return next((c for c in n.children if c.dep_ == "poss"), None)
+    return None
 
 
 def _cue(token: Token) -> bool:

@@ -45,6 +45,7 @@ class Lexicon:
     female_nouns: frozenset[str]
     person_nouns: frozenset[str]
     speech_nouns: frozenset[str]
+    content_nouns: frozenset[str]
     issued: frozenset[str]
     first_names: dict[str, Gender]
     pronouns: frozenset[str]  #: all of male, female, plural and neuter
@@ -94,6 +95,7 @@ def lexicon() -> Lexicon:
         female_nouns=_words(gender, "female_nouns"),
         person_nouns=_words(data["persons"], "nouns"),
         speech_nouns=_words(data["speech_nouns"], "nouns"),
+        content_nouns=_words(data["speech_nouns"], "content"),
         issued=_words(data["speech_nouns"], "issued"),
         first_names=names,
         pronouns=_words(pron, "male") | _words(pron, "female") | _words(pron, "plural")

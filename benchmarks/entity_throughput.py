@@ -24,28 +24,18 @@ pass of each side is a warm-up (model caches, the gazetteer's one-time load).
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import time
 from pathlib import Path
 
 import spacy
 
+from corpus import DEFAULT_CORPUS, corpus_texts
 from newsgraph.nlp.entities import find_entities
 from newsgraph.nlp.pipeline import load_nlp, model_name
 
-ROOT = Path(__file__).resolve().parents[1]
 #: The project's reference article length, in words, for per-article budgets.
 ARTICLE_WORDS = 1260
-
-
-def corpus_texts(corpus: Path) -> list[str]:
-    truth = json.loads((corpus / "html" / "ground-truth.json").read_text(encoding="utf-8"))
-    texts = [v["articleBody"] for _, v in sorted(truth.items())]
-    seed = corpus / "lithuania-troops.txt"
-    if seed.exists():
-        texts.append(seed.read_text(encoding="utf-8"))
-    return [t for t in texts if t.strip()]
 
 
 def run_ours(texts: list[str]) -> tuple[float, float]:
@@ -71,7 +61,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__,
                                  formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--rounds", type=int, default=5)
-    ap.add_argument("--corpus", type=Path, default=ROOT / "tests" / "fixtures" / "corpus")
+    ap.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     args = ap.parse_args()
 
     texts = corpus_texts(args.corpus)

@@ -41,6 +41,11 @@ ENGLISH = (
         # too short to tell: the declared language stands, else nothing is claimed
         ("Troops withdrew on Monday.", None, None),
         ("Truppen zogen ab.", "de", "de"),
+        # no words, no language: digits, dashes, emoji, control bytes
+        ("1234 " * 100, None, None),
+        ("— " * 200, "en", "en"),
+        ("\U0001F600" * 300, None, None),
+        ("\x00" * 300, None, None),
     ],
 )
 def test_body_language(text: str, declared: str | None, expected: str | None) -> None:

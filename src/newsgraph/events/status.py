@@ -85,8 +85,7 @@ def modality(m: Match, grammar: Grammar, tree: Tree | None = None) -> Modality:
         if v.tag_ in ADJECTIVE_TAGS:
             status = status or _governor_status(lemma(v), grammar)  # "was WILLING to"
         elif not is_verb(v):
-            noun_status = _noun_status if i == 0 else _governing_noun_status
-            status = status or noun_status(v, grammar, tree)
+            status = status or _noun_status(v, grammar, tree)
         elif i > 0:
             status = status or _governor_status(lemma(v), grammar)
     if at_cause is not None and status != at_cause[0]:
@@ -177,6 +176,8 @@ def _negative_adjunct(v: Token, words: frozenset[str] | tuple[str, ...], tree: T
 
 
 def _noun_status(noun: Token, grammar: Grammar, tree: Tree) -> EventStatus | None:
+    """The trigger noun's or a governing noun's own word ("announced PLANS to deploy"), then
+    its modifiers ("a PROPOSED deployment")."""
     st = grammar.status
     word = lemma(noun)
     if word in st.get("planned_nouns", ()):
@@ -194,17 +195,6 @@ def _noun_status(noun: Token, grammar: Grammar, tree: Tree) -> EventStatus | Non
         if word in st.get("requested_modifiers", ()):
             return "requested"
     return None
-
-
-def _governing_noun_status(noun: Token, grammar: Grammar, tree: Tree) -> EventStatus | None:
-    """ "announced PLANS to deploy": the noun's own word, then its modifiers."""
-    st = grammar.status
-    word = lemma(noun)
-    if word in st.get("planned_nouns", ()):
-        return "planned"
-    if word in st.get("considered_nouns", ()):
-        return "considered"
-    return _noun_status(noun, grammar, tree)
 
 
 def _governor_status(word: str, grammar: Grammar) -> EventStatus | None:

@@ -549,9 +549,8 @@ def _type(doc: Doc, start: int, end: int, label: str, ref: Ref | None, is_capita
                 after.tag_ == "POS" and end + 1 < len(doc)
                 and doc[end + 1].lower_ in lex.disease_nouns):
             return None
-        name = span_text(doc, start, end)
         if kind in ("ORG", "PERSON", "OTHER") and (after.lower_ in lex.local_nouns or (
-                after.lower_ in lex.venue_nouns and bool(places(name) or towns(name)))):
+                after.lower_ in lex.venue_nouns and _gazetteer_place(doc, start, end))):
             return "PLACE"  # "a Forest Hill police sergeant", "a Mosul apartment"
     if label == "NORP" and end - start > 1 and _owned_name(doc, start, end):
         return "ORG"  # "Saudi Aramco", "Turkish Airlines"
@@ -571,6 +570,11 @@ def _type(doc: Doc, start: int, end: int, label: str, ref: Ref | None, is_capita
         if head in lex.place_heads and kind in ("ORG", "PERSON"):
             return "PLACE"
     return kind
+
+
+def _gazetteer_place(doc: Doc, start: int, end: int) -> bool:
+    name = span_text(doc, start, end)
+    return bool(places(name) or towns(name))
 
 
 # --- 3. repairs across mentions -------------------------------------------------------------
